@@ -1,0 +1,75 @@
+package org.citylinks.city;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A city and its network memberships. */
+@Entity
+@Table(name = "city")
+public class City extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false, length = 200)
+    public String name;
+
+    @Column(name = "ascii_name", nullable = false, length = 200)
+    public String asciiName;
+
+    @Column(name = "country_code", nullable = false, length = 2)
+    public String countryCode;
+
+    @Column(length = 200)
+    public String region;
+
+    public Double lat;
+
+    public Double lon;
+
+    public Long population;
+
+    @Column(name = "geonames_id", length = 12)
+    public String geonamesId;
+
+    @Column(name = "wikidata_id", length = 13)
+    public String wikidataId;
+
+    @Column(name = "simplemaps_id", length = 12)
+    public String simplemapsId;
+
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "city_membership", joinColumns = @JoinColumn(name = "city_id"))
+    public List<Membership> memberships = new ArrayList<>();
+
+    /** Drives the ETag and optimistic locking: every change increments it. */
+    @Version
+    @Column(nullable = false)
+    public long version;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Column(name = "created_by", length = 200)
+    public String createdBy;
+
+    @Column(name = "updated_by", length = 200)
+    public String updatedBy;
+}

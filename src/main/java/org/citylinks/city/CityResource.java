@@ -1,0 +1,119 @@
+package org.citylinks.city;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.citylinks.api.CitiesApi;
+import org.citylinks.api.model.CityDto;
+import org.citylinks.api.model.CityInputDto;
+import org.citylinks.api.model.CityPageDto;
+import org.citylinks.common.CurrentUser;
+import org.citylinks.common.EntityTags;
+import org.citylinks.common.PageLinks;
+import org.citylinks.common.ProblemException;
+import org.citylinks.common.Roles;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** The city endpoints of the contract: HTTP in, HTTP out; the work is in {@link CityService}. */
+public class CityResource implements CitiesApi {
+
+    @Inject
+    CityService service;
+
+    @Inject
+    CurrentUser user;
+
+    @Context
+    UriInfo uriInfo;
+
+    @Override
+    public Response listCities(String q, String country, String network, String field, String near,
+            Double radiusKm, String sort, Integer limit, String cursor) {
+        CitySearch.Point point = near == null ? null : parsePoint(near);
+        if (radiusKm != null && point == null) {
+            throw ProblemException.invalidParameter("radiusKm", "needs near");
+        }
+        String text = q == null || q.isBlank() ? null : q.strip();
+        CitySearch search = new CitySearch(text, country == null ? null : country.toUpperCase(java.util.Locale.ROOT),
+                network == null ? null : enumParameter(Network.class, "network", network),
+                field == null ? null : enumParameter(CreativeField.class, "field", field),
+                point, radiusKm, sort == null ? null : CitySort.fromParameter(sort), limit == null ? 20 : limit, cursor);
+        CityRepository.SearchPage page = service.search(search);
+        CityPageDto body = new CityPageDto()
+                .items(page.cities().stream().map(city -> CityMapper.toDto(city, page.distancesKm().get(city.id))).toList())
+                .next(page.next());
+        return PageLinks.withNext(Response.ok(body), uriInfo, page.next()).build();
+    }
+
+    @Override
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
+    public Response createCity(CityInputDto input) {
+        City city = service.create(input, user.name());
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(city.id.toString()).build())
+                .tag(tag(city))
+                .entity(CityMapper.toDto(city, null))
+                .build();
+    }
+
+    @Override
+    public Response getCity(UUID cityId, String ifNoneMatch) {
+        City city = service.find(cityId).orElseThrow(() -> ProblemException.notFound("city", cityId));
+        if (EntityTags.noneMatchHits(ifNoneMatch, city.version)) {
+            return Response.notModified(tag(city)).build();
+        }
+        return Response.ok(CityMapper.toDto(city, null)).tag(tag(city)).build();
+    }
+
+    @Override
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
+    public Response replaceCity(UUID cityId, String ifMatch, CityInputDto input) {
+        return updated(service.replace(cityId, ifMatch, input, user.name()));
+    }
+
+    @Override
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
+    public Response updateCity(UUID cityId, String ifMatch, ObjectNode patch) {
+        return updated(service.patch(cityId, ifMatch, patch, user.name()));
+    }
+
+    @Override
+    @RolesAllowed(Roles.ADMIN)
+    public Response deleteCity(UUID cityId, String ifMatch) {
+        service.delete(cityId, ifMatch);
+        return Response.noContent().build();
+    }
+
+    private static Response updated(City city) {
+        return Response.ok(CityMapper.toDto(city, null)).tag(tag(city)).build();
+    }
+
+    private static EntityTag tag(City city) {
+        return EntityTag.valueOf(EntityTags.of(city.version));
+    }
+
+    private static <E extends Enum<E>> E enumParameter(Class<E> type, String parameter, String value) {
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidParameter(parameter,
+                    "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    private static CitySearch.Point parsePoint(String near) {
+        String[] parts = near.split(",");
+        double lat = Double.parseDouble(parts[0]);
+        double lon = Double.parseDouble(parts[1]);
+        if (lat < -90 || lat > 90 || lon < -180 || lon > 180) {
+            throw ProblemException.invalidParameter("near", "must be a latitude from -90 to 90 and a longitude from -180 to 180");
+        }
+        return new CitySearch.Point(lat, lon);
+    }
+}

@@ -1,0 +1,127 @@
+package org.citylinks.city;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import org.citylinks.api.model.CityInputDto;
+import org.citylinks.common.ConstraintViolations;
+import org.citylinks.common.EntityTags;
+import org.citylinks.common.JsonMergePatch;
+import org.citylinks.common.Problem;
+import org.citylinks.common.ProblemException;
+import org.citylinks.common.ProblemType;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** City use cases. Each public method is one transaction; reads join none. */
+@ApplicationScoped
+@Transactional
+public class CityService {
+
+    @Inject
+    CityRepository cities;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    JsonMergePatch mergePatch;
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<City> find(UUID id) {
+        return cities.findWithMemberships(id);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CityRepository.SearchPage search(CitySearch search) {
+        return cities.search(search);
+    }
+
+    public City create(CityInputDto input, String user) {
+        CityRules.check(input);
+        City city = new City();
+        city.id = UUID.randomUUID();
+        CityMapper.apply(input, city);
+        requireUniqueExternalIds(city);
+        Instant now = now();
+        city.createdAt = now;
+        city.updatedAt = now;
+        city.createdBy = user;
+        city.updatedBy = user;
+        cities.persistAndFlush(city);
+        return city;
+    }
+
+    public City replace(UUID id, String ifMatch, CityInputDto input, String user) {
+        City city = existing(id);
+        EntityTags.requireMatch(ifMatch, city.version);
+        CityRules.check(input);
+        return save(city, input, user);
+    }
+
+    /** Applies an RFC 7396 merge patch to the city's writable fields, then checks the result as a PUT would be. */
+    public City patch(UUID id, String ifMatch, ObjectNode patch, String user) {
+        City city = existing(id);
+        EntityTags.requireMatch(ifMatch, city.version);
+        CityInputDto input = mergePatch.apply(CityMapper.toInput(city), patch, CityInputDto.class);
+        Set<ConstraintViolation<CityInputDto>> violations = validator.validate(input);
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(ConstraintViolations.ofBody(violations));
+        }
+        CityRules.check(input);
+        return save(city, input, user);
+    }
+
+    public void delete(UUID id, String ifMatch) {
+        City city = existing(id);
+        EntityTags.requireMatch(ifMatch, city.version);
+        cities.delete(city);
+        cities.flush();
+    }
+
+    private City save(City city, CityInputDto input, String user) {
+        // Loaded at the version If-Match named: a concurrent writer that commits first makes this
+        // flush fail with an optimistic-lock error, which is answered as 412.
+        CityMapper.apply(input, city);
+        requireUniqueExternalIds(city);
+        city.updatedAt = now();
+        city.updatedBy = user;
+        cities.flush();
+        return city;
+    }
+
+    private City existing(UUID id) {
+        return cities.findWithMemberships(id).orElseThrow(() -> ProblemException.notFound("city", id));
+    }
+
+    private void requireUniqueExternalIds(City city) {
+        requireUnique("geonamesId", city.geonamesId, "/externalIds/geonames", city.id);
+        requireUnique("wikidataId", city.wikidataId, "/externalIds/wikidata", city.id);
+        requireUnique("simplemapsId", city.simplemapsId, "/externalIds/simplemaps", city.id);
+    }
+
+    private void requireUnique(String field, String value, String pointer, UUID cityId) {
+        if (value == null) {
+            return;
+        }
+        cities.findByExternalId(field, value, cityId).ifPresent(other -> {
+            throw new ProblemException(ProblemType.CONFLICT, "City " + other.id + " already has this external id.",
+                    List.of(Problem.FieldError.atPointer(pointer, "another city already has this id")));
+        });
+    }
+
+    private static Instant now() {
+        // PostgreSQL keeps microseconds; the answer should show what a later read will show.
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,70 @@
+package org.citylinks.city;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.citylinks.common.ProblemException;
+
+/**
+ * The orders a client can ask for with {@code sort}, and the two it gets by default: relevance for
+ * {@code q} and distance for {@code near}. Each is a list of sort keys that ends in the id, so that
+ * keyset paging has a total order.
+ */
+public enum CitySort {
+    NAME("name", List.of(SortKey.asc("c.sort_name", "text"))),
+    NAME_DESC("-name", List.of(SortKey.desc("c.sort_name", "text"))),
+    POPULATION("population", List.of(SortKey.asc("coalesce(c.population, -1)", "bigint"))),
+    POPULATION_DESC("-population", List.of(SortKey.desc("coalesce(c.population, -1)", "bigint"))),
+    COUNTRY("countryCode", List.of(SortKey.asc("c.country_code", "text"), SortKey.asc("c.sort_name", "text"))),
+    COUNTRY_DESC("-countryCode", List.of(SortKey.desc("c.country_code", "text"), SortKey.asc("c.sort_name", "text"))),
+    CREATED("createdAt", List.of(SortKey.asc("c.created_at", "timestamptz"))),
+    CREATED_DESC("-createdAt", List.of(SortKey.desc("c.created_at", "timestamptz"))),
+    UPDATED("updatedAt", List.of(SortKey.asc("c.updated_at", "timestamptz"))),
+    UPDATED_DESC("-updatedAt", List.of(SortKey.desc("c.updated_at", "timestamptz"))),
+    /** Best match first: name similarity, then the larger city. Only with {@code q}. */
+    RELEVANCE(null, List.of(
+            SortKey.desc("CAST(similarity(c.search_name, p.text) + word_similarity(p.text, c.search_name)"
+                    + " AS double precision)", "double precision"),
+            SortKey.desc("coalesce(c.population, -1)", "bigint"))),
+    /** Nearest first, by chord distance on the earth cube (the same order as great-circle distance). */
+    DISTANCE(null, List.of(SortKey.asc("(ll_to_earth(c.lat, c.lon) <-> p.here)", "double precision")));
+
+    private final String parameter;
+    private final List<SortKey> keys;
+
+    CitySort(String parameter, List<SortKey> keys) {
+        this.parameter = parameter;
+        this.keys = keys;
+    }
+
+    public List<SortKey> keys() {
+        return keys;
+    }
+
+    public String parameter() {
+        return parameter;
+    }
+
+    public static CitySort fromParameter(String value) {
+        return Arrays.stream(values())
+                .filter(sort -> sort.parameter != null && sort.parameter.equals(value))
+                .findFirst()
+                .orElseThrow(() -> ProblemException.invalidParameter("sort", "must be one of "
+                        + Arrays.stream(values()).map(CitySort::parameter).filter(p -> p != null).toList()));
+    }
+
+    /**
+     * One ORDER BY term: an SQL expression over the city {@code c} and the query's inputs {@code p}
+     * ({@code p.text}, the normalised search text; {@code p.here}, the point on the earth cube), its
+     * direction, and the SQL type its value is carried in the cursor as.
+     */
+    public record SortKey(String expression, boolean descending, String type) {
+        static SortKey asc(String expression, String type) {
+            return new SortKey(expression, false, type);
+        }
+
+        static SortKey desc(String expression, String type) {
+            return new SortKey(expression, true, type);
+        }
+    }
+}

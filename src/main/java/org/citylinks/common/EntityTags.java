@@ -1,0 +1,45 @@
+package org.citylinks.common;
+
+import java.util.Arrays;
+
+/**
+ * Strong entity tags made from a row's version column, and the RFC 9110 checks against
+ * {@code If-Match} and {@code If-None-Match}.
+ */
+public final class EntityTags {
+
+    private EntityTags() {
+    }
+
+    public static String of(long version) {
+        return "\"" + version + "\"";
+    }
+
+    /**
+     * Checks a write's {@code If-Match} against the current version: 428 when absent, 412 when no
+     * listed tag is current. Weak tags never match (strong comparison, RFC 9110 13.1.1).
+     */
+    public static void requireMatch(String ifMatch, long currentVersion) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ProblemException(ProblemType.PRECONDITION_REQUIRED, "Send the ETag you read in an If-Match header.",
+                    java.util.List.of(Problem.FieldError.atParameter("If-Match", "must be present")));
+        }
+        if (!matches(ifMatch, currentVersion, false)) {
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED,
+                    "The ETag in If-Match is not current. Read the resource again and retry.");
+        }
+    }
+
+    /** Whether {@code If-None-Match} names the current version (weak comparison, as for GET). */
+    public static boolean noneMatchHits(String ifNoneMatch, long currentVersion) {
+        return ifNoneMatch != null && matches(ifNoneMatch, currentVersion, true);
+    }
+
+    private static boolean matches(String header, long version, boolean weakAllowed) {
+        String current = of(version);
+        return Arrays.stream(header.split(","))
+                .map(String::trim)
+                .anyMatch(tag -> tag.equals("*") || tag.equals(current)
+                        || (weakAllowed && tag.startsWith("W/") && tag.substring(2).equals(current)));
+    }
+}

@@ -1,0 +1,284 @@
+package org.citylinks.common;
+
+import java.sql.SQLTransientConnectionException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ValidationException;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.hibernate.StaleStateException;
+import org.hibernate.exception.JDBCConnectionException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/**
+ * The one place where every failure becomes an RFC 9457 problem. Nothing from an exception's class,
+ * stack or SQL reaches the client: the detail is written here, for the client.
+ */
+public class ProblemMapper {
+
+    public static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json");
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    private static final java.util.regex.Pattern MISSING_PROPERTY =
+            java.util.regex.Pattern.compile("Missing required creator property '([^']+)'");
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.type(), e.getMessage(), e.errors(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<ConstraintViolations.Located> located = ConstraintViolations.ofRequest(e.getConstraintViolations());
+        if (located.stream().anyMatch(l -> l.location() == ConstraintViolations.Location.IF_MATCH)) {
+            return respond(ProblemType.PRECONDITION_REQUIRED,
+                    "Send the ETag you read in an If-Match header.",
+                    List.of(Problem.FieldError.atParameter("If-Match", "must be present")), uri);
+        }
+        List<Problem.FieldError> errors = located.stream().map(ConstraintViolations.Located::error).toList();
+        boolean parameters = located.stream().anyMatch(l -> l.location() == ConstraintViolations.Location.PARAMETER);
+        boolean missingBody = errors.stream().anyMatch(error -> "".equals(error.pointer()));
+        if (missingBody) {
+            return respond(ProblemType.INVALID_REQUEST, "The request needs a body.",
+                    List.of(Problem.FieldError.atPointer("", "must be present")), uri);
+        }
+        ProblemType type = parameters ? ProblemType.INVALID_REQUEST : ProblemType.VALIDATION_FAILED;
+        return respond(type, ProblemException.describe(errors), errors, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ValidationException e, UriInfo uri) {
+        return unexpected(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonParseException e, UriInfo uri) {
+        return respond(ProblemType.INVALID_REQUEST, "The request body is not well-formed JSON.",
+                List.of(Problem.FieldError.atPointer("", "is not well-formed JSON")), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unknownProperty(UnrecognizedPropertyException e, UriInfo uri) {
+        String pointer = pointer(e);
+        return respond(ProblemType.INVALID_REQUEST, pointer + " is not a property of this request.",
+                List.of(Problem.FieldError.atPointer(pointer, "is not a known property")), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response wrongFormat(InvalidFormatException e, UriInfo uri) {
+        return wrongType(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return wrongType(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response valueInstantiation(ValueInstantiationException e, UriInfo uri) {
+        return wrongType(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response jsonMapping(JsonMappingException e, UriInfo uri) {
+        return wrongType(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e, UriInfo uri) {
+        return respond(ProblemType.INVALID_REQUEST, "The request body is not valid JSON for this operation.",
+                List.of(Problem.FieldError.atPointer("", "is not valid JSON for this operation")), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response mergedBody(JsonMergePatch.MergedBodyException e, UriInfo uri) {
+        return e.getCause() instanceof JsonMappingException mapping ? wrongType(mapping, uri)
+                : json((JsonProcessingException) e.getCause(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return unauthenticated(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return unauthenticated(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationCompletion(AuthenticationCompletionException e, UriInfo uri) {
+        return unauthenticated(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(ProblemType.FORBIDDEN, "This operation needs a role your token does not have.", List.of(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response optimisticLock(OptimisticLockException e, UriInfo uri) {
+        return staleWrite(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response staleState(StaleStateException e, UriInfo uri) {
+        return staleWrite(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response databaseUnreachable(JDBCConnectionException e, UriInfo uri) {
+        return unavailable(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response connectionUnavailable(SQLTransientConnectionException e, UriInfo uri) {
+        return unavailable(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, UriInfo uri) {
+        return respond(ProblemType.NOT_FOUND, "There is nothing at " + uri.getPath() + ".", List.of(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response notAllowed(NotAllowedException e, UriInfo uri) {
+        Response problem = respond(ProblemType.METHOD_NOT_ALLOWED,
+                "This method is not allowed here. Allowed: " + String.join(", ", e.getResponse().getAllowedMethods()) + ".",
+                List.of(), uri);
+        return Response.fromResponse(problem).allow(e.getResponse().getAllowedMethods()).build();
+    }
+
+    @ServerExceptionMapper
+    public Response notAcceptable(NotAcceptableException e, UriInfo uri) {
+        return respond(ProblemType.NOT_ACCEPTABLE, "This resource is available as application/json.", List.of(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unsupportedMediaType(NotSupportedException e, UriInfo uri) {
+        return respond(ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                "This operation does not take a body of this media type.", List.of(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        Throwable cause = e.getCause();
+        if (cause instanceof JsonProcessingException json) {
+            return json instanceof JsonParseException parse ? malformedJson(parse, uri)
+                    : json instanceof JsonMappingException mapping ? wrongType(mapping, uri) : json(json, uri);
+        }
+        int status = e.getResponse().getStatus();
+        return switch (status) {
+            case 400 -> respond(ProblemType.INVALID_REQUEST, "The request is not valid.", List.of(), uri);
+            case 401 -> unauthenticated(uri);
+            case 403 -> forbidden(null, uri);
+            case 404 -> notFound(null, uri);
+            case 406 -> notAcceptable(null, uri);
+            case 413 -> respond(ProblemType.PAYLOAD_TOO_LARGE, "The request body is too large.", List.of(), uri);
+            case 415 -> unsupportedMediaType(null, uri);
+            default -> status >= 500 ? unexpected(e, uri)
+                    : respondWithStatus(status, ProblemType.INVALID_REQUEST, "The request cannot be served.", uri);
+        };
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        String errorId = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected failure %s on %s", errorId, uri.getPath());
+        return respond(ProblemType.INTERNAL_ERROR,
+                "Something went wrong on our side. Quote error id " + errorId + " if you report it.", List.of(), uri);
+    }
+
+    private Response wrongType(JsonMappingException e, UriInfo uri) {
+        String pointer = pointer(e);
+        java.util.regex.Matcher missing = MISSING_PROPERTY.matcher(String.valueOf(e.getOriginalMessage()));
+        if (e instanceof MismatchedInputException && missing.find()) {
+            // Jackson enforces the contract's required properties itself, before Bean Validation
+            // could; the answer must be the same as for any other required field.
+            String property = "/" + missing.group(1);
+            List<Problem.FieldError> errors = List.of(Problem.FieldError.atPointer(
+                    pointer.endsWith(property) ? pointer : pointer + property, "must not be null"));
+            return respond(ProblemType.VALIDATION_FAILED, ProblemException.describe(errors), errors, uri);
+        }
+        String message = e instanceof UnrecognizedPropertyException ? "is not a known property"
+                : e instanceof InvalidFormatException format && format.getTargetType() != null && format.getTargetType().isEnum()
+                        ? "is not one of the allowed values"
+                        : "has the wrong type or format";
+        if (e instanceof ValueInstantiationException) {
+            message = "is not one of the allowed values";
+        }
+        return respond(ProblemType.INVALID_REQUEST, (pointer.isEmpty() ? "The body" : pointer) + " " + message + ".",
+                List.of(Problem.FieldError.atPointer(pointer, message)), uri);
+    }
+
+    private static String pointer(JsonMappingException e) {
+        StringBuilder pointer = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            pointer.append('/');
+            if (reference.getFieldName() != null) {
+                pointer.append(reference.getFieldName().replace("~", "~0").replace("/", "~1"));
+            } else if (reference.getIndex() >= 0) {
+                pointer.append(reference.getIndex());
+            }
+        }
+        return pointer.toString();
+    }
+
+    private Response unauthenticated(UriInfo uri) {
+        return Response.fromResponse(respond(ProblemType.UNAUTHORIZED,
+                "Send a valid bearer token in the Authorization header.", List.of(), uri))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    private Response staleWrite(UriInfo uri) {
+        return respond(ProblemType.PRECONDITION_FAILED,
+                "Somebody changed this resource at the same time. Read it again and retry.", List.of(), uri);
+    }
+
+    private Response unavailable(Exception e, UriInfo uri) {
+        LOG.warnf("Database unavailable on %s: %s", uri.getPath(), e.getMessage());
+        return Response.fromResponse(respond(ProblemType.SERVICE_UNAVAILABLE,
+                "The database cannot be reached right now. Retry shortly.", List.of(), uri))
+                .header("Retry-After", "5").build();
+    }
+
+    private static Response respond(ProblemType type, String detail, List<Problem.FieldError> errors, UriInfo uri) {
+        return respondWithStatus(type.status(), type, detail, uri, errors);
+    }
+
+    private static Response respondWithStatus(int status, ProblemType type, String detail, UriInfo uri) {
+        return respondWithStatus(status, type, detail, uri, List.of());
+    }
+
+    private static Response respondWithStatus(int status, ProblemType type, String detail, UriInfo uri,
+            List<Problem.FieldError> errors) {
+        Problem problem = new Problem(type.uri(), type.title(), status, detail,
+                uri == null ? null : uri.getPath(), new ArrayList<>(errors));
+        return Response.status(status).type(PROBLEM_JSON).entity(problem).build();
+    }
+}
