@@ -51,7 +51,7 @@ public class CityRepository implements PanacheRepositoryBase<City, UUID> {
         List<UUID> ids = page.stream().map(row -> (UUID) row[0]).toList();
         Map<UUID, City> byId = new HashMap<>();
         if (!ids.isEmpty()) {
-            for (City city : find("SELECT DISTINCT c FROM City c LEFT JOIN FETCH c.memberships WHERE c.id IN ?1", ids).list()) {
+            for (City city : find("SELECT c FROM City c LEFT JOIN FETCH c.memberships WHERE c.id IN ?1", ids).list()) {
                 byId.put(city.id, city);
             }
         }

@@ -37,8 +37,9 @@ final class CitySearchQuery {
         parameters.add(search.near() == null ? null : search.near().lon());
 
         if (search.text() != null) {
-            sql.append(" AND (c.search_name % p.text OR p.text <% c.search_name OR c.search_name LIKE")
-                    .append(" '%' || replace(replace(replace(p.text, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%')");
+            // Word similarity: the words typed are close to some run of words of the name, which
+            // forgives a typo and matches a part of a longer name; the trigram index serves it.
+            sql.append(" AND p.text <% c.search_name");
         }
         if (search.country() != null) {
             sql.append(" AND c.country_code = ?");
