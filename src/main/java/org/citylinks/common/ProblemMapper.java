@@ -71,6 +71,8 @@ public class ProblemMapper {
         return respond(type, ProblemException.describe(errors), errors, uri);
     }
 
+    // A ValidationException that is not a constraint violation is a bug in a constraint, not bad
+    // input; without this mapper Quarkus' own would answer it with a body of its own shape.
     @ServerExceptionMapper
     public Response validation(ValidationException e, UriInfo uri) {
         return unexpected(e, uri);
@@ -89,6 +91,8 @@ public class ProblemMapper {
                 List.of(Problem.FieldError.atPointer(pointer, "is not a known property")), uri);
     }
 
+    // The most specific mapper wins, and Quarkus REST ships its own for some Jackson exceptions, so
+    // each Jackson type gets a mapper of its own here; they all answer through wrongType().
     @ServerExceptionMapper
     public Response wrongFormat(InvalidFormatException e, UriInfo uri) {
         return wrongType(e, uri);
