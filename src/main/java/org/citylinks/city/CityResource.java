@@ -10,7 +10,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.citylinks.api.CitiesApi;
-import org.citylinks.api.model.CityDto;
 import org.citylinks.api.model.CityInputDto;
 import org.citylinks.api.model.CityPageDto;
 import org.citylinks.common.CurrentUser;

@@ -21,8 +21,7 @@ public final class EntityTags {
      */
     public static void requireMatch(String ifMatch, long currentVersion) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ProblemException(ProblemType.PRECONDITION_REQUIRED, "Send the ETag you read in an If-Match header.",
-                    java.util.List.of(Problem.FieldError.atParameter("If-Match", "must be present")));
+            throw ProblemException.preconditionRequired();
         }
         if (!matches(ifMatch, currentVersion, false)) {
             throw new ProblemException(ProblemType.PRECONDITION_FAILED,

@@ -25,6 +25,12 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(ProblemType.NOT_FOUND, "There is no " + what + " with id " + id + ".");
     }
 
+    /** A write without {@code If-Match} (428): the one wording, whichever check notices it. */
+    public static ProblemException preconditionRequired() {
+        return new ProblemException(ProblemType.PRECONDITION_REQUIRED, "Send the ETag you read in an If-Match header.",
+                List.of(Problem.FieldError.atParameter("If-Match", "must be present")));
+    }
+
     public static ProblemException invalid(List<Problem.FieldError> errors) {
         return new ProblemException(ProblemType.VALIDATION_FAILED, describe(errors), errors);
     }

@@ -56,9 +56,7 @@ public class ProblemMapper {
     public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
         List<ConstraintViolations.Located> located = ConstraintViolations.ofRequest(e.getConstraintViolations());
         if (located.stream().anyMatch(l -> l.location() == ConstraintViolations.Location.IF_MATCH)) {
-            return respond(ProblemType.PRECONDITION_REQUIRED,
-                    "Send the ETag you read in an If-Match header.",
-                    List.of(Problem.FieldError.atParameter("If-Match", "must be present")), uri);
+            return problem(ProblemException.preconditionRequired(), uri);
         }
         List<Problem.FieldError> errors = located.stream().map(ConstraintViolations.Located::error).toList();
         boolean parameters = located.stream().anyMatch(l -> l.location() == ConstraintViolations.Location.PARAMETER);
