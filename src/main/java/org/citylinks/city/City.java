@@ -1,6 +1,5 @@
 package org.citylinks.city;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -13,14 +12,13 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.citylinks.common.AuditedEntity;
 
 /** A city and its network memberships. */
 @Entity
 @Table(name = "city")
-public class City extends PanacheEntityBase {
+public class City extends AuditedEntity {
 
     @Id
     public UUID id;
@@ -55,21 +53,4 @@ public class City extends PanacheEntityBase {
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "city_membership", joinColumns = @JoinColumn(name = "city_id"))
     public List<Membership> memberships = new ArrayList<>();
-
-    /** Drives the ETag and optimistic locking: every change increments it. */
-    @Version
-    @Column(nullable = false)
-    public long version;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Column(name = "created_by", length = 200)
-    public String createdBy;
-
-    @Column(name = "updated_by", length = 200)
-    public String updatedBy;
 }

@@ -3,6 +3,7 @@ package org.citylinks.city;
 import java.util.Arrays;
 import java.util.List;
 
+import org.citylinks.common.KeysetQuery.SortKey;
 import org.citylinks.common.ProblemException;
 
 /**
@@ -51,20 +52,5 @@ public enum CitySort {
                 .findFirst()
                 .orElseThrow(() -> ProblemException.invalidParameter("sort", "must be one of "
                         + Arrays.stream(values()).map(CitySort::parameter).filter(p -> p != null).toList()));
-    }
-
-    /**
-     * One ORDER BY term: an SQL expression over the city {@code c} and the query's inputs {@code p}
-     * ({@code p.text}, the normalised search text; {@code p.here}, the point on the earth cube), its
-     * direction, and the SQL type its value is carried in the cursor as.
-     */
-    public record SortKey(String expression, boolean descending, String type) {
-        static SortKey asc(String expression, String type) {
-            return new SortKey(expression, false, type);
-        }
-
-        static SortKey desc(String expression, String type) {
-            return new SortKey(expression, true, type);
-        }
     }
 }

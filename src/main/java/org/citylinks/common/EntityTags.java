@@ -15,6 +15,11 @@ public final class EntityTags {
         return "\"" + version + "\"";
     }
 
+    /** The ETag header value of a row at {@code version}. */
+    public static jakarta.ws.rs.core.EntityTag tag(long version) {
+        return jakarta.ws.rs.core.EntityTag.valueOf(of(version));
+    }
+
     /**
      * Checks a write's {@code If-Match} against the current version: 428 when absent, 412 when no
      * listed tag is current. Weak tags never match (strong comparison, RFC 9110 13.1.1).

@@ -3,6 +3,7 @@ package org.citylinks.common;
 import jakarta.inject.Singleton;
 
 import org.citylinks.api.model.MembershipDto;
+import org.citylinks.api.model.PersonDto;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,5 +24,6 @@ public class JsonConfiguration implements ObjectMapperCustomizer {
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.addMixIn(MembershipDto.class, OmitAbsentMembers.class);
+        mapper.addMixIn(PersonDto.class, OmitAbsentMembers.class);
     }
 }

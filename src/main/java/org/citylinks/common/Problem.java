@@ -2,6 +2,7 @@ package org.citylinks.common;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -13,7 +14,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Problem(URI type, String title, int status, String detail, String instance, List<FieldError> errors) {
+public record Problem(URI type, String title, int status, String detail, String instance, List<FieldError> errors,
+        List<String> allowedTransitions, Map<String, Long> referencedBy) {
 
     /** One offending part of a request: a body field by JSON Pointer, or a parameter by name. */
     @RegisterForReflection

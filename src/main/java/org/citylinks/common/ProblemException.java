@@ -1,6 +1,7 @@
 package org.citylinks.common;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A failure the service reports to the client as it is: the problem's type, a detail for a person,
@@ -10,6 +11,8 @@ public class ProblemException extends RuntimeException {
 
     private final ProblemType type;
     private final List<Problem.FieldError> errors;
+    private List<String> allowedTransitions = List.of();
+    private Map<String, Long> referencedBy = Map.of();
 
     public ProblemException(ProblemType type, String detail, List<Problem.FieldError> errors) {
         super(detail, null, false, false);
@@ -47,6 +50,40 @@ public class ProblemException extends RuntimeException {
             return where + ": " + error.message();
         }
         return errors.size() + " fields are not valid.";
+    }
+
+    /** A 409 for a state change that is not allowed, listing the ones that are. */
+    public static ProblemException transitionNotAllowed(String detail, List<String> allowed) {
+        ProblemException problem = new ProblemException(ProblemType.TRANSITION_NOT_ALLOWED, detail);
+        problem.allowedTransitions = List.copyOf(allowed);
+        return problem;
+    }
+
+    /**
+     * A 409 for a delete that would leave other resources pointing at nothing: {@code subject}
+     * ("City Ambon") and how many of each kind ("visits") refer to it.
+     */
+    public static ProblemException stillReferenced(String subject, Map<String, Long> referencedBy) {
+        List<String> parts = referencedBy.entrySet().stream().map(e -> e.getValue() + " "
+                + (e.getValue() == 1 ? e.getKey().substring(0, e.getKey().length() - 1) : e.getKey())).toList();
+        String kinds = parts.size() == 1 ? parts.get(0)
+                : String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
+        ProblemException problem = new ProblemException(ProblemType.STILL_REFERENCED, subject + " cannot be deleted: "
+                + kinds + " still refer to it. Delete or change those first.");
+        problem.referencedBy = new java.util.LinkedHashMap<>(referencedBy);
+        return problem;
+    }
+
+    public static ProblemException conflict(String detail, String pointer, String message) {
+        return new ProblemException(ProblemType.CONFLICT, detail, List.of(Problem.FieldError.atPointer(pointer, message)));
+    }
+
+    public List<String> allowedTransitions() {
+        return allowedTransitions;
+    }
+
+    public Map<String, Long> referencedBy() {
+        return referencedBy;
     }
 
     public ProblemType type() {

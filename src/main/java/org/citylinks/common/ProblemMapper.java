@@ -49,7 +49,18 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(e.type(), e.getMessage(), e.errors(), uri);
+        Problem problem = new Problem(e.type().uri(), e.type().title(), e.type().status(), e.getMessage(),
+                uri == null ? null : uri.getPath(), new ArrayList<>(e.errors()), e.allowedTransitions(), e.referencedBy());
+        return Response.status(e.type().status()).type(PROBLEM_JSON).entity(problem).build();
+    }
+
+    /**
+     * A database constraint that a concurrent request won the race for: the checks before the write
+     * passed, but another transaction committed the same pair, participant or reference first.
+     */
+    @ServerExceptionMapper
+    public Response constraintBroken(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
+        return problem(DatabaseConstraints.problem(e), uri);
     }
 
     @ServerExceptionMapper
@@ -210,6 +221,15 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        // A constraint broken at commit arrives wrapped (in a RollbackException, say).
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof org.hibernate.exception.ConstraintViolationException broken) {
+                return constraintBroken(broken, uri);
+            }
+            if (cause instanceof JDBCConnectionException unreachable) {
+                return unavailable(unreachable, uri);
+            }
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure %s on %s", errorId, uri.getPath());
         return respond(ProblemType.INTERNAL_ERROR,
@@ -280,7 +300,7 @@ public class ProblemMapper {
     private static Response respondWithStatus(int status, ProblemType type, String detail, UriInfo uri,
             List<Problem.FieldError> errors) {
         Problem problem = new Problem(type.uri(), type.title(), status, detail,
-                uri == null ? null : uri.getPath(), new ArrayList<>(errors));
+                uri == null ? null : uri.getPath(), new ArrayList<>(errors), null, null);
         return Response.status(status).type(PROBLEM_JSON).entity(problem).build();
     }
 }

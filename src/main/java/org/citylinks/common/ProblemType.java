@@ -11,6 +11,8 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
     NOT_ACCEPTABLE(406, "not-acceptable", "Not acceptable"),
     CONFLICT(409, "conflict", "Conflict"),
+    TRANSITION_NOT_ALLOWED(409, "transition-not-allowed", "This status change is not allowed"),
+    STILL_REFERENCED(409, "still-referenced", "Other resources still refer to this one"),
     PRECONDITION_FAILED(412, "precondition-failed", "The resource has changed"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),

@@ -1,0 +1,177 @@
+package org.citylinks.common;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One page of a keyset-paged SQL list. The caller names the columns it wants, the FROM clause, the
+ * filters and the order; this class adds the page boundary: rows strictly after the cursor's sort
+ * key values, the order with a unique tie-breaker last, and one row more than the page to tell
+ * whether another page follows. Rows inserted meanwhile therefore never shift what follows.
+ */
+public final class KeysetQuery {
+
+    /**
+     * One ORDER BY term: an SQL expression, its direction, and the SQL type its value is carried in
+     * the cursor as (the cursor holds every value as text).
+     */
+    public record SortKey(String expression, boolean descending, String type) {
+
+        public static SortKey asc(String expression, String type) {
+            return new SortKey(expression, false, type);
+        }
+
+        public static SortKey desc(String expression, String type) {
+            return new SortKey(expression, true, type);
+        }
+    }
+
+    /** A field a list can be sorted by: its SQL expression and the SQL type of its value. */
+    public record SortField(String expression, String type) {
+    }
+
+    /**
+     * The sort keys a {@code sort} parameter names ({@code field} ascending, {@code -field}
+     * descending) among the fields a list offers, ended by the unique id; 400 for any other value.
+     */
+    public static List<SortKey> sortKeys(java.util.Map<String, SortField> fields, String value, String idExpression) {
+        boolean descending = value.startsWith("-");
+        SortField field = fields.get(descending ? value.substring(1) : value);
+        if (field == null) {
+            throw ProblemException.invalidParameter("sort", "must be one of " + fields.keySet().stream().sorted()
+                    .flatMap(name -> java.util.stream.Stream.of(name, "-" + name)).toList());
+        }
+        return List.of(new SortKey(field.expression(), descending, field.type()),
+                new SortKey(idExpression, descending, "uuid"));
+    }
+
+    /** A page: the rows (the requested columns, in order) and the cursor of the next page, or null. */
+    public record Page(List<Object[]> rows, String next) {
+
+        /** The first column of every row, which holds the id in an entity list. */
+        public List<java.util.UUID> ids() {
+            return rows.stream().map(row -> (java.util.UUID) row[0]).toList();
+        }
+
+        /** The entities loaded for {@link #ids()}, in the page's order; any deleted meanwhile are left out. */
+        public <T> List<T> inOrder(java.util.Collection<T> entities, java.util.function.Function<T, java.util.UUID> id) {
+            java.util.Map<java.util.UUID, T> byId = new java.util.HashMap<>();
+            entities.forEach(entity -> byId.put(id.apply(entity), entity));
+            return ids().stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+        }
+    }
+
+    private final String columns;
+    private final int columnCount;
+    private final StringBuilder from = new StringBuilder();
+    private final List<Object> fromParameters = new ArrayList<>();
+    private final StringBuilder where = new StringBuilder(" WHERE TRUE");
+    private final List<Object> whereParameters = new ArrayList<>();
+    private final List<String> fingerprint = new ArrayList<>();
+    private List<SortKey> order = List.of();
+
+    /**
+     * @param columns     the select list, comma-separated
+     * @param columnCount how many columns it has
+     * @param from        the FROM clause, joins included, without the keyword
+     */
+    public KeysetQuery(String columns, int columnCount, String from, Object... parameters) {
+        this.columns = columns;
+        this.columnCount = columnCount;
+        this.from.append(from);
+        this.fromParameters.addAll(java.util.Arrays.asList(parameters));
+        fingerprint.add(from + java.util.Arrays.asList(parameters));
+    }
+
+    /** Adds a condition; {@code describe} goes into the cursor's fingerprint with the parameters. */
+    public KeysetQuery where(String condition, Object... parameters) {
+        where.append(" AND (").append(condition).append(')');
+        whereParameters.addAll(java.util.Arrays.asList(parameters));
+        fingerprint.add(condition + java.util.Arrays.asList(parameters));
+        return this;
+    }
+
+    /** The order; the last key must be unique (an id) so that the order is total. */
+    public KeysetQuery orderBy(List<SortKey> keys) {
+        this.order = List.copyOf(keys);
+        fingerprint.add("order " + keys);
+        return this;
+    }
+
+    /** Runs the query on the connection of the current persistence context. */
+    public Page run(jakarta.persistence.EntityManager entityManager, String cursor, int limit) {
+        return entityManager.unwrap(org.hibernate.Session.class)
+                .doReturningWork(connection -> run(connection, cursor, limit));
+    }
+
+    /** Runs the query for the page after {@code cursor} (null for the first page). */
+    public Page run(Connection connection, String cursor, int limit) throws SQLException {
+        String queryFingerprint = Cursor.fingerprint(String.join("|", fingerprint));
+        List<Object> parameters = new ArrayList<>(fromParameters);
+        parameters.addAll(whereParameters);
+        StringBuilder sql = new StringBuilder("SELECT ").append(columns);
+        for (SortKey key : order) {
+            sql.append(", CAST(").append(key.expression()).append(" AS text)");
+        }
+        sql.append(" FROM ").append(from).append(where);
+        if (cursor != null) {
+            appendAfter(sql, parameters, Cursor.decode(cursor, queryFingerprint, order.size()).keys());
+        }
+        sql.append(" ORDER BY ");
+        for (int i = 0; i < order.size(); i++) {
+            SortKey key = order.get(i);
+            sql.append(i > 0 ? ", " : "").append(key.expression()).append(key.descending() ? " DESC" : "");
+        }
+        sql.append(" LIMIT ?");
+        parameters.add(limit + 1);
+
+        List<Object[]> rows = new ArrayList<>();
+        List<String> lastKeys = null;
+        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setObject(i + 1, parameters.get(i));
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next() && rows.size() < limit + 1) {
+                    Object[] row = new Object[columnCount];
+                    for (int c = 0; c < columnCount; c++) {
+                        row[c] = rs.getObject(c + 1);
+                    }
+                    rows.add(row);
+                    if (rows.size() == limit) {
+                        lastKeys = new ArrayList<>();
+                        for (int k = 0; k < order.size(); k++) {
+                            lastKeys.add(rs.getString(columnCount + k + 1));
+                        }
+                    }
+                }
+            }
+        }
+        if (rows.size() <= limit) {
+            return new Page(rows, null);
+        }
+        return new Page(rows.subList(0, limit), new Cursor(queryFingerprint, lastKeys).encode());
+    }
+
+    /** Rows strictly after the cursor in the order (k1, k2, ..., kn). */
+    private void appendAfter(StringBuilder sql, List<Object> parameters, List<String> values) {
+        sql.append(" AND (");
+        for (int i = 0; i < order.size(); i++) {
+            sql.append(i > 0 ? " OR " : "").append('(');
+            for (int j = 0; j < i; j++) {
+                SortKey equal = order.get(j);
+                sql.append(equal.expression()).append(" = CAST(? AS ").append(equal.type()).append(") AND ");
+                parameters.add(values.get(j));
+            }
+            SortKey key = order.get(i);
+            sql.append(key.expression()).append(key.descending() ? " < " : " > ")
+                    .append("CAST(? AS ").append(key.type()).append("))");
+            parameters.add(values.get(i));
+        }
+        sql.append(')');
+    }
+}
