@@ -1,22 +1,29 @@
 package org.citylinks.city;
 
+import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.citylinks.api.CitiesApi;
 import org.citylinks.api.model.CityInputDto;
 import org.citylinks.api.model.CityPageDto;
+import org.citylinks.api.model.PartnerPageDto;
+import org.citylinks.api.model.TimelineEntryTypeDto;
+import org.citylinks.api.model.TimelinePageDto;
 import org.citylinks.common.CurrentUser;
 import org.citylinks.common.EntityTags;
 import org.citylinks.common.PageLinks;
 import org.citylinks.common.ProblemException;
+import org.citylinks.common.QueryParameterFormats;
 import org.citylinks.common.Roles;
+import org.citylinks.partnership.PartnershipService;
+import org.citylinks.partnership.PartnershipStatus;
+import org.citylinks.partnership.RelationshipType;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -25,6 +32,12 @@ public class CityResource implements CitiesApi {
 
     @Inject
     CityService service;
+
+    @Inject
+    CityTimeline timeline;
+
+    @Inject
+    PartnershipService partnerships;
 
     @Inject
     CurrentUser user;
@@ -39,10 +52,10 @@ public class CityResource implements CitiesApi {
         if (radiusKm != null && point == null) {
             throw ProblemException.invalidParameter("radiusKm", "needs near");
         }
-        String text = q == null || q.isBlank() ? null : q.strip();
+        String text = QueryParameterFormats.text(q);
         CitySearch search = new CitySearch(text, country == null ? null : country.toUpperCase(java.util.Locale.ROOT),
-                network == null ? null : enumParameter(Network.class, "network", network),
-                field == null ? null : enumParameter(CreativeField.class, "field", field),
+                network == null ? null : QueryParameterFormats.enumValue(Network.class, "network", network),
+                field == null ? null : QueryParameterFormats.enumValue(CreativeField.class, "field", field),
                 point, radiusKm, sort == null ? null : CitySort.fromParameter(sort), limit == null ? 20 : limit, cursor);
         CityRepository.SearchPage page = service.search(search);
         CityPageDto body = new CityPageDto()
@@ -56,7 +69,7 @@ public class CityResource implements CitiesApi {
     public Response createCity(CityInputDto input) {
         City city = service.create(input, user.name());
         return Response.created(uriInfo.getAbsolutePathBuilder().path(city.id.toString()).build())
-                .tag(tag(city))
+                .tag(EntityTags.tag(city.version))
                 .entity(CityMapper.toDto(city, null))
                 .build();
     }
@@ -65,9 +78,9 @@ public class CityResource implements CitiesApi {
     public Response getCity(UUID cityId, String ifNoneMatch) {
         City city = service.find(cityId).orElseThrow(() -> ProblemException.notFound("city", cityId));
         if (EntityTags.noneMatchHits(ifNoneMatch, city.version)) {
-            return Response.notModified(tag(city)).build();
+            return Response.notModified(EntityTags.tag(city.version)).build();
         }
-        return Response.ok(CityMapper.toDto(city, null)).tag(tag(city)).build();
+        return Response.ok(CityMapper.toDto(city, null)).tag(EntityTags.tag(city.version)).build();
     }
 
     @Override
@@ -89,22 +102,31 @@ public class CityResource implements CitiesApi {
         return Response.noContent().build();
     }
 
-    private static Response updated(City city) {
-        return Response.ok(CityMapper.toDto(city, null)).tag(tag(city)).build();
+    @Override
+    public Response listCityPartners(UUID cityId, String relationshipType, String status, Integer limit, String cursor) {
+        PartnerPageDto page = partnerships.partnersOf(cityId,
+                QueryParameterFormats.enumValue(RelationshipType.class, "relationshipType", relationshipType),
+                QueryParameterFormats.enumValue(PartnershipStatus.class, "status", status),
+                limit == null ? 20 : limit, cursor);
+        return PageLinks.withNext(Response.ok(page), uriInfo, page.getNext()).build();
     }
 
-    private static EntityTag tag(City city) {
-        return EntityTag.valueOf(EntityTags.of(city.version));
-    }
-
-    private static <E extends Enum<E>> E enumParameter(Class<E> type, String parameter, String value) {
-        try {
-            return Enum.valueOf(type, value);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidParameter(parameter,
-                    "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+    @Override
+    public Response getCityTimeline(UUID cityId, LocalDate from, LocalDate to, String type, String sort, Integer limit,
+            String cursor) {
+        if (sort != null && !sort.equals("date") && !sort.equals("-date")) {
+            throw ProblemException.invalidParameter("sort", "must be one of [date, -date]");
         }
+        TimelinePageDto page = timeline.of(cityId, from, to,
+                QueryParameterFormats.enumValue(TimelineEntryTypeDto.class, "type", type), "-date".equals(sort),
+                limit == null ? 20 : limit, cursor);
+        return PageLinks.withNext(Response.ok(page), uriInfo, page.getNext()).build();
     }
+
+    private static Response updated(City city) {
+        return Response.ok(CityMapper.toDto(city, null)).tag(EntityTags.tag(city.version)).build();
+    }
+
 
     private static CitySearch.Point parsePoint(String near) {
         String[] parts = near.split(",");

@@ -1,7 +1,5 @@
 package org.citylinks.city;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -37,6 +35,9 @@ public class CityService {
     @Inject
     JsonMergePatch mergePatch;
 
+    @Inject
+    CityDirectory directory;
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<City> find(UUID id) {
         return cities.findWithMemberships(id);
@@ -53,11 +54,7 @@ public class CityService {
         city.id = UUID.randomUUID();
         CityMapper.apply(input, city);
         requireUniqueExternalIds(city);
-        Instant now = now();
-        city.createdAt = now;
-        city.updatedAt = now;
-        city.createdBy = user;
-        city.updatedBy = user;
+        city.created(user);
         cities.persistAndFlush(city);
         return city;
     }
@@ -85,6 +82,10 @@ public class CityService {
     public void delete(UUID id, String ifMatch) {
         City city = existing(id);
         EntityTags.requireMatch(ifMatch, city.version);
+        java.util.Map<String, Long> references = directory.references(id);
+        if (!references.isEmpty()) {
+            throw ProblemException.stillReferenced("City " + city.name, references);
+        }
         cities.delete(city);
         cities.flush();
     }
@@ -94,8 +95,7 @@ public class CityService {
         // flush fail with an optimistic-lock error, which is answered as 412.
         CityMapper.apply(input, city);
         requireUniqueExternalIds(city);
-        city.updatedAt = now();
-        city.updatedBy = user;
+        city.updated(user);
         cities.flush();
         return city;
     }
@@ -118,10 +118,5 @@ public class CityService {
             throw new ProblemException(ProblemType.CONFLICT, "City " + other.id + " already has this external id.",
                     List.of(Problem.FieldError.atPointer(pointer, "another city already has this id")));
         });
-    }
-
-    private static Instant now() {
-        // PostgreSQL keeps microseconds; the answer should show what a later read will show.
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

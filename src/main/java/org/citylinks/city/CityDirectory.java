@@ -1,0 +1,78 @@
+package org.citylinks.city;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.citylinks.api.model.CitySummaryDto;
+import org.citylinks.common.Problem;
+
+/**
+ * What the other features need to know of cities: whether the ids a request names exist, the
+ * short form embedded in their representations, and what still refers to a city.
+ */
+@ApplicationScoped
+public class CityDirectory {
+
+    @Inject
+    EntityManager entityManager;
+
+    /** The summaries of the cities with these ids that exist, by id. */
+    public Map<UUID, CitySummaryDto> summaries(Collection<UUID> ids) {
+        Map<UUID, CitySummaryDto> summaries = new HashMap<>();
+        List<UUID> wanted = ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        if (wanted.isEmpty()) {
+            return summaries;
+        }
+        List<Object[]> rows = entityManager.createQuery(
+                "SELECT c.id, c.name, c.countryCode FROM City c WHERE c.id IN :ids", Object[].class)
+                .setParameter("ids", wanted).getResultList();
+        for (Object[] row : rows) {
+            summaries.put((UUID) row[0], new CitySummaryDto((UUID) row[0], (String) row[1], (String) row[2]));
+        }
+        return summaries;
+    }
+
+    /**
+     * An error for each of the named city ids that is not a city; {@code idsByPointer} maps the
+     * pointer of each id in the request body to the id.
+     */
+    public List<Problem.FieldError> unknown(Map<String, UUID> idsByPointer) {
+        Map<UUID, CitySummaryDto> known = summaries(idsByPointer.values());
+        List<Problem.FieldError> errors = new ArrayList<>();
+        idsByPointer.forEach((pointer, id) -> {
+            if (id != null && !known.containsKey(id)) {
+                errors.add(Problem.FieldError.atPointer(pointer, "is not the id of a city"));
+            }
+        });
+        return errors;
+    }
+
+    /** How many resources of each kind refer to the city; kinds with none are left out. */
+    public Map<String, Long> references(UUID cityId) {
+        Object[] counts = (Object[]) entityManager.createNativeQuery("""
+                SELECT (SELECT count(*) FROM visit WHERE from_city_id = :id OR to_city_id = :id),
+                       (SELECT count(*) FROM conference c WHERE c.host_city_id = :id
+                           OR EXISTS (SELECT 1 FROM conference_participant p WHERE p.conference_id = c.id AND p.city_id = :id)),
+                       (SELECT count(*) FROM proposal WHERE proposer_city_id = :id OR partner_city_id = :id),
+                       (SELECT count(*) FROM partnership WHERE city_a_id = :id OR city_b_id = :id)
+                """).setParameter("id", cityId).getSingleResult();
+        Map<String, Long> references = new LinkedHashMap<>();
+        String[] kinds = { "visits", "conferences", "proposals", "partnerships" };
+        for (int i = 0; i < kinds.length; i++) {
+            long count = ((Number) counts[i]).longValue();
+            if (count > 0) {
+                references.put(kinds[i], count);
+            }
+        }
+        return references;
+    }
+}

@@ -1,0 +1,108 @@
+package org.citylinks.conference;
+
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.citylinks.api.model.CitySummaryDto;
+import org.citylinks.api.model.ConferenceDto;
+import org.citylinks.api.model.ConferenceInputDto;
+import org.citylinks.api.model.InvitationStatusDto;
+import org.citylinks.api.model.NetworkDto;
+import org.citylinks.api.model.ParticipantDto;
+import org.citylinks.api.model.ParticipantInputDto;
+import org.citylinks.api.model.ParticipantRoleDto;
+import org.citylinks.api.model.VisitModeDto;
+import org.citylinks.city.Network;
+import org.citylinks.visit.VisitMode;
+
+/** Copies between the conference entity and the contract's models. */
+final class ConferenceMapper {
+
+    private ConferenceMapper() {
+    }
+
+    static ConferenceDto toDto(Conference conference, Map<UUID, CitySummaryDto> cities) {
+        ConferenceDto dto = new ConferenceDto();
+        dto.setId(conference.id);
+        dto.setName(conference.name);
+        dto.setHostCityId(conference.hostCityId);
+        dto.setHostCity(cities.get(conference.hostCityId));
+        dto.setOrganizer(conference.organizer);
+        dto.setNetwork(conference.network == null ? null : ConferenceDto.NetworkEnum.fromValue(conference.network.name()));
+        dto.setStartDate(conference.startDate);
+        dto.setEndDate(conference.endDate);
+        dto.setMode(VisitModeDto.valueOf(conference.mode.name()));
+        dto.setTopics(List.copyOf(conference.topics));
+        dto.setDescription(conference.description);
+        // By track (the groups together, the cities without one last), then by name.
+        dto.setParticipants(conference.participants.stream()
+                .map(p -> toDto(p, cities))
+                .sorted(Comparator.comparing(ParticipantDto::getTrack, Comparator.nullsLast(Comparator.naturalOrder()))
+                        .thenComparing(p -> p.getCity() == null ? "" : p.getCity().getName()))
+                .toList());
+        dto.setCreatedAt(conference.createdAt.atOffset(ZoneOffset.UTC));
+        dto.setUpdatedAt(conference.updatedAt.atOffset(ZoneOffset.UTC));
+        dto.setCreatedBy(conference.createdBy);
+        dto.setUpdatedBy(conference.updatedBy);
+        return dto;
+    }
+
+    static ParticipantDto toDto(Participant participant, Map<UUID, CitySummaryDto> cities) {
+        return new ParticipantDto()
+                .cityId(participant.cityId)
+                .city(cities.get(participant.cityId))
+                .role(ParticipantRoleDto.valueOf(participant.role.name()))
+                .status(InvitationStatusDto.valueOf(participant.status.name()))
+                .track(participant.track);
+    }
+
+    static ConferenceInputDto toInput(Conference conference) {
+        ConferenceInputDto input = new ConferenceInputDto();
+        input.setName(conference.name);
+        input.setHostCityId(conference.hostCityId);
+        input.setOrganizer(conference.organizer);
+        input.setNetwork(conference.network == null ? null : NetworkDto.valueOf(conference.network.name()));
+        input.setStartDate(conference.startDate);
+        input.setEndDate(conference.endDate);
+        input.setMode(VisitModeDto.valueOf(conference.mode.name()));
+        input.setTopics(new LinkedHashSet<>(conference.topics));
+        input.setDescription(conference.description);
+        List<ParticipantInputDto> participants = new ArrayList<>();
+        for (Participant p : conference.participants) {
+            participants.add(new ParticipantInputDto().cityId(p.cityId).role(ParticipantRoleDto.valueOf(p.role.name()))
+                    .status(InvitationStatusDto.valueOf(p.status.name())).track(p.track));
+        }
+        input.setParticipants(participants);
+        return input;
+    }
+
+    static void apply(ConferenceInputDto input, Conference conference) {
+        conference.name = input.getName().strip();
+        conference.hostCityId = input.getHostCityId();
+        conference.organizer = input.getOrganizer();
+        conference.network = input.getNetwork() == null ? null : Network.valueOf(input.getNetwork().name());
+        conference.startDate = input.getStartDate();
+        conference.endDate = input.getEndDate() == null ? input.getStartDate() : input.getEndDate();
+        conference.mode = VisitMode.valueOf(input.getMode().name());
+        conference.topics = new ArrayList<>(input.getTopics());
+        conference.description = input.getDescription();
+        conference.participants.clear();
+        input.getParticipants().forEach(p -> conference.participants.add(participant(p)));
+        conference.participantsChanged();
+    }
+
+    static Participant participant(ParticipantInputDto input) {
+        Participant participant = new Participant();
+        participant.cityId = input.getCityId();
+        participant.role = ParticipantRole.valueOf(input.getRole().name());
+        participant.status = input.getStatus() == null ? InvitationStatus.INVITED
+                : InvitationStatus.valueOf(input.getStatus().name());
+        participant.track = input.getTrack() == null ? null : input.getTrack().strip();
+        return participant;
+    }
+}

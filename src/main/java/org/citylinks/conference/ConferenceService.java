@@ -1,0 +1,214 @@
+package org.citylinks.conference;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import org.citylinks.api.model.CitySummaryDto;
+import org.citylinks.api.model.ConferenceInputDto;
+import org.citylinks.api.model.ParticipantInputDto;
+import org.citylinks.api.model.ParticipantStatusInputDto;
+import org.citylinks.city.CityDirectory;
+import org.citylinks.common.ConstraintViolations;
+import org.citylinks.common.EntityTags;
+import org.citylinks.common.JsonMergePatch;
+import org.citylinks.common.Problem;
+import org.citylinks.common.ProblemException;
+import org.citylinks.common.ProblemType;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Conference use cases, participants included. Each public method is one transaction; reads join none. */
+@ApplicationScoped
+@Transactional
+public class ConferenceService {
+
+    @Inject
+    ConferenceRepository conferences;
+
+    @Inject
+    CityDirectory cities;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    JsonMergePatch mergePatch;
+
+    /** A conference and the cities it embeds. */
+    public record Found(Conference conference, Map<UUID, CitySummaryDto> cities) {
+    }
+
+    /** A page of conferences, the cities they embed, and the next cursor. */
+    public record Page(List<Conference> conferences, Map<UUID, CitySummaryDto> cities, String next) {
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Found> find(UUID id) {
+        return conferences.findWithParticipants(id).map(this::found);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page search(ConferenceSearch search) {
+        ConferenceRepository.Result result = conferences.search(search);
+        List<UUID> cityIds = new ArrayList<>();
+        result.conferences().forEach(c -> cityIds.addAll(cityIds(c)));
+        return new Page(result.conferences(), cities.summaries(cityIds), result.next());
+    }
+
+    public Found create(ConferenceInputDto input, String user) {
+        checkRules(input);
+        Conference conference = new Conference();
+        conference.id = UUID.randomUUID();
+        ConferenceMapper.apply(input, conference);
+        conference.created(user);
+        conferences.persistAndFlush(conference);
+        return found(conference);
+    }
+
+    public Found replace(UUID id, String ifMatch, ConferenceInputDto input, String user) {
+        Conference conference = existing(id);
+        EntityTags.requireMatch(ifMatch, conference.version);
+        return save(conference, input, user);
+    }
+
+    /** Applies an RFC 7396 merge patch, then checks the result as a PUT would be. */
+    public Found patch(UUID id, String ifMatch, ObjectNode patch, String user) {
+        Conference conference = existing(id);
+        EntityTags.requireMatch(ifMatch, conference.version);
+        ConferenceInputDto input = mergePatch.apply(ConferenceMapper.toInput(conference), patch, ConferenceInputDto.class);
+        if (patch.has("startDate") && !patch.has("endDate") && conference.endDate.equals(conference.startDate)) {
+            input.setEndDate(null); // a one-day conference moved to another day stays a one-day conference
+        }
+        Set<ConstraintViolation<ConferenceInputDto>> violations = validator.validate(input);
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(ConstraintViolations.ofBody(violations));
+        }
+        return save(conference, input, user);
+    }
+
+    public void delete(UUID id, String ifMatch) {
+        Conference conference = existing(id);
+        EntityTags.requireMatch(ifMatch, conference.version);
+        conferences.delete(conference);
+        conferences.flush();
+    }
+
+    /** Adds one city to the conference; a city that already takes part is a 409. */
+    public Found addParticipant(UUID id, String ifMatch, ParticipantInputDto input, String user) {
+        Conference conference = existing(id);
+        if (ifMatch != null) {
+            EntityTags.requireMatch(ifMatch, conference.version);
+        }
+        List<Problem.FieldError> unknown = cities.unknown(Map.of("/cityId", input.getCityId()));
+        if (!unknown.isEmpty()) {
+            throw ProblemException.invalid(unknown);
+        }
+        if (conference.participant(input.getCityId()).isPresent()) {
+            throw ProblemException.conflict("This city already takes part in the conference; change its status"
+                    + " instead.", "/cityId", "already takes part");
+        }
+        conference.participants.add(ConferenceMapper.participant(input));
+        return changed(conference, user);
+    }
+
+    public Found setParticipantStatus(UUID id, UUID cityId, String ifMatch, ParticipantStatusInputDto input,
+            String user) {
+        Conference conference = existing(id);
+        if (ifMatch != null) {
+            EntityTags.requireMatch(ifMatch, conference.version);
+        }
+        participant(conference, cityId).status = InvitationStatus.valueOf(input.getStatus().name());
+        return changed(conference, user);
+    }
+
+    public Found removeParticipant(UUID id, UUID cityId, String ifMatch, String user) {
+        Conference conference = existing(id);
+        if (ifMatch != null) {
+            EntityTags.requireMatch(ifMatch, conference.version);
+        }
+        conference.participants.remove(participant(conference, cityId));
+        return changed(conference, user);
+    }
+
+    /** The participant, or a 404 when the city does not take part. */
+    public static Participant participant(Conference conference, UUID cityId) {
+        return conference.participant(cityId).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
+                "City " + cityId + " does not take part in conference " + conference.id + "."));
+    }
+
+    private Found changed(Conference conference, String user) {
+        conference.participantsChanged();
+        conference.updated(user);
+        conferences.flush();
+        return found(conference);
+    }
+
+    private Found save(Conference conference, ConferenceInputDto input, String user) {
+        checkRules(input);
+        // Loaded at the version If-Match named: a concurrent writer that commits first makes this
+        // flush fail with an optimistic-lock error, which is answered as 412.
+        ConferenceMapper.apply(input, conference);
+        conference.updated(user);
+        conferences.flush();
+        return found(conference);
+    }
+
+    private void checkRules(ConferenceInputDto input) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (input.getName().isBlank()) {
+            errors.add(Problem.FieldError.atPointer("/name", "must not be blank"));
+        }
+        if (input.getEndDate() != null && input.getEndDate().isBefore(input.getStartDate())) {
+            errors.add(Problem.FieldError.atPointer("/endDate", "must not be before startDate"));
+        }
+        Map<String, UUID> named = new LinkedHashMap<>();
+        named.put("/hostCityId", input.getHostCityId());
+        Map<UUID, Integer> firstAt = new HashMap<>();
+        List<ParticipantInputDto> participants = input.getParticipants();
+        Problem.FieldError repeated = null;
+        for (int i = 0; i < participants.size(); i++) {
+            UUID cityId = participants.get(i).getCityId();
+            named.put("/participants/" + i + "/cityId", cityId);
+            Integer first = firstAt.putIfAbsent(cityId, i);
+            if (first != null && repeated == null) {
+                repeated = Problem.FieldError.atPointer("/participants/" + i + "/cityId",
+                        "already takes part (/participants/" + first + ")");
+            }
+        }
+        errors.addAll(cities.unknown(named));
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        if (repeated != null) {
+            throw new ProblemException(ProblemType.CONFLICT, "A city takes part in a conference once.",
+                    List.of(repeated));
+        }
+    }
+
+    private Conference existing(UUID id) {
+        return conferences.findWithParticipants(id).orElseThrow(() -> ProblemException.notFound("conference", id));
+    }
+
+    private Found found(Conference conference) {
+        return new Found(conference, cities.summaries(cityIds(conference)));
+    }
+
+    private static List<UUID> cityIds(Conference conference) {
+        List<UUID> ids = new ArrayList<>();
+        ids.add(conference.hostCityId);
+        conference.participants.forEach(p -> ids.add(p.cityId));
+        return ids;
+    }
+}

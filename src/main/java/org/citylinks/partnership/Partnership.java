@@ -1,0 +1,69 @@
+package org.citylinks.partnership;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.citylinks.common.AuditedEntity;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * An established tie between two cities. The pair is unordered: it is stored once with the smaller
+ * id (in PostgreSQL's uuid order) as {@code cityA}, whichever order a client names them in.
+ */
+@Entity
+@Table(name = "partnership")
+public class Partnership extends AuditedEntity {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "city_a_id", nullable = false)
+    public UUID cityAId;
+
+    @Column(name = "city_b_id", nullable = false)
+    public UUID cityBId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "relationship_type", nullable = false, length = 30)
+    public RelationshipType relationshipType;
+
+    /** The fields of cooperation, by their contract names. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false, columnDefinition = "text[]")
+    public List<String> fields = new ArrayList<>();
+
+    /** A year ({@code 1994}) or a day ({@code 2023-04-14}). */
+    @Column(nullable = false, length = 10)
+    public String since;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    public PartnershipStatus status;
+
+    @Column(length = 5000)
+    public String description;
+
+    @Column(name = "source_proposal_id")
+    public UUID sourceProposalId;
+
+    /** Both cities' names, for search; a trigger keeps it right when a city is renamed. */
+    @Column(name = "city_names", nullable = false)
+    public String cityNames = "";
+
+    /** Sets the pair in its stored order. */
+    public void setCities(UUID first, UUID second) {
+        // PostgreSQL orders uuids byte by byte, as their lower-case text sorts; UUID.compareTo does not.
+        boolean inOrder = first.toString().compareTo(second.toString()) < 0;
+        cityAId = inOrder ? first : second;
+        cityBId = inOrder ? second : first;
+    }
+}

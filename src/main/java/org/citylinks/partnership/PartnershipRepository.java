@@ -1,0 +1,93 @@
+package org.citylinks.partnership;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.citylinks.api.model.CitySummaryDto;
+import org.citylinks.api.model.PartnerDto;
+import org.citylinks.api.model.PartnerPageDto;
+import org.citylinks.api.model.PartnershipStatusDto;
+import org.citylinks.api.model.RelationshipTypeDto;
+import org.citylinks.common.KeysetQuery;
+import org.citylinks.common.KeysetQuery.SortField;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+/** Reads and writes partnerships; lists run as keyset-paged SQL. */
+@ApplicationScoped
+public class PartnershipRepository implements PanacheRepositoryBase<Partnership, UUID> {
+
+    private static final Map<String, SortField> SORTS = Map.of(
+            "since", new SortField("pa.since", "text"),
+            "createdAt", new SortField("pa.created_at", "timestamptz"),
+            "updatedAt", new SortField("pa.updated_at", "timestamptz"));
+
+    record Result(List<Partnership> partnerships, String next) {
+    }
+
+    Result search(PartnershipSearch search) {
+        KeysetQuery query = new KeysetQuery("pa.id", 1, "partnership pa");
+        if (search.cityId() != null) {
+            query.where("pa.city_a_id = ? OR pa.city_b_id = ?", search.cityId(), search.cityId());
+        }
+        if (search.relationshipType() != null) {
+            query.where("pa.relationship_type = ?", search.relationshipType().name());
+        }
+        if (search.status() != null) {
+            query.where("pa.status = ?", search.status().name());
+        }
+        if (search.field() != null) {
+            query.where("pa.fields @> ARRAY[CAST(? AS text)]", search.field());
+        }
+        query.orderBy(KeysetQuery.sortKeys(SORTS, search.sort() == null ? "-since" : search.sort(), "pa.id"));
+        KeysetQuery.Page page = query.run(getEntityManager(), search.cursor(), search.limit());
+        List<Partnership> found = page.ids().isEmpty() ? List.of() : list("id IN ?1", page.ids());
+        return new Result(page.inOrder(found, p -> p.id), page.next());
+    }
+
+    PartnerPageDto partnersOf(UUID cityId, RelationshipType type, PartnershipStatus status, int limit, String cursor) {
+        KeysetQuery query = new KeysetQuery(
+                "pa.id, o.id, o.name, o.country_code, pa.relationship_type, array_to_string(pa.fields, ','),"
+                        + " pa.since, pa.status",
+                8,
+                "partnership pa JOIN city o ON o.id = CASE WHEN pa.city_a_id = ? THEN pa.city_b_id ELSE pa.city_a_id END",
+                cityId);
+        query.where("pa.city_a_id = ? OR pa.city_b_id = ?", cityId, cityId);
+        if (type != null) {
+            query.where("pa.relationship_type = ?", type.name());
+        }
+        if (status != null) {
+            query.where("pa.status = ?", status.name());
+        }
+        query.orderBy(List.of(KeysetQuery.SortKey.asc("o.sort_name", "text"), KeysetQuery.SortKey.asc("pa.id", "uuid")));
+        KeysetQuery.Page page = query.run(getEntityManager(), cursor, limit);
+        List<PartnerDto> partners = new ArrayList<>();
+        for (Object[] row : page.rows()) {
+            String fields = (String) row[5];
+            partners.add(new PartnerDto()
+                    .partnershipId((UUID) row[0])
+                    .partner(new CitySummaryDto((UUID) row[1], (String) row[2], (String) row[3]))
+                    .relationshipType(RelationshipTypeDto.valueOf((String) row[4]))
+                    .fields(CooperationFields.toDtos(fields.isEmpty() ? List.of() : List.of(fields.split(","))))
+                    .since((String) row[6])
+                    .status(PartnershipStatusDto.valueOf((String) row[7])));
+        }
+        return new PartnerPageDto().items(partners).next(page.next());
+    }
+
+    /** Another partnership of the same two cities and type, if there is one. */
+    Optional<Partnership> samePairAndType(Partnership partnership) {
+        return find("cityAId = ?1 AND cityBId = ?2 AND relationshipType = ?3 AND id <> ?4", partnership.cityAId,
+                partnership.cityBId, partnership.relationshipType, partnership.id).firstResultOptional();
+    }
+
+    /** The partnership a signed proposal created, if any. */
+    public Optional<Partnership> fromProposal(UUID proposalId) {
+        return find("sourceProposalId", proposalId).firstResultOptional();
+    }
+}

@@ -1,0 +1,95 @@
+package org.citylinks.partnership;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.citylinks.api.PartnershipsApi;
+import org.citylinks.api.model.CooperationFieldDto;
+import org.citylinks.api.model.PartnershipInputDto;
+import org.citylinks.api.model.PartnershipPageDto;
+import org.citylinks.common.CurrentUser;
+import org.citylinks.common.EntityTags;
+import org.citylinks.common.PageLinks;
+import org.citylinks.common.ProblemException;
+import org.citylinks.common.QueryParameterFormats;
+import org.citylinks.common.Roles;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** The partnership endpoints of the contract; the work is in {@link PartnershipService}. */
+public class PartnershipResource implements PartnershipsApi {
+
+    @Inject
+    PartnershipService service;
+
+    @Inject
+    CurrentUser user;
+
+    @Context
+    UriInfo uriInfo;
+
+    @Override
+    public Response listPartnerships(UUID cityId, String relationshipType, String status, String field, String sort,
+            Integer limit, String cursor) {
+        PartnershipSearch search = new PartnershipSearch(cityId,
+                QueryParameterFormats.enumValue(RelationshipType.class, "relationshipType", relationshipType),
+                QueryParameterFormats.enumValue(PartnershipStatus.class, "status", status),
+                field == null ? null : QueryParameterFormats.enumValue(CooperationFieldDto.class, "field", field).name(),
+                sort, limit == null ? 20 : limit, cursor);
+        PartnershipService.Page page = service.search(search);
+        PartnershipPageDto body = new PartnershipPageDto()
+                .items(page.partnerships().stream().map(p -> PartnershipMapper.toDto(p, page.cities())).toList())
+                .next(page.next());
+        return PageLinks.withNext(Response.ok(body), uriInfo, page.next()).build();
+    }
+
+    @Override
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
+    public Response createPartnership(PartnershipInputDto input) {
+        PartnershipService.Found created = service.create(input, user.name());
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(created.partnership().id.toString()).build())
+                .tag(EntityTags.tag(created.partnership().version))
+                .entity(PartnershipMapper.toDto(created.partnership(), created.cities()))
+                .build();
+    }
+
+    @Override
+    public Response getPartnership(UUID partnershipId, String ifNoneMatch) {
+        PartnershipService.Found found = service.find(partnershipId)
+                .orElseThrow(() -> ProblemException.notFound("partnership", partnershipId));
+        if (EntityTags.noneMatchHits(ifNoneMatch, found.partnership().version)) {
+            return Response.notModified(EntityTags.tag(found.partnership().version)).build();
+        }
+        return ok(found);
+    }
+
+    @Override
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
+    public Response replacePartnership(UUID partnershipId, String ifMatch, PartnershipInputDto input) {
+        return ok(service.replace(partnershipId, ifMatch, input, user.name()));
+    }
+
+    @Override
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
+    public Response updatePartnership(UUID partnershipId, String ifMatch, ObjectNode patch) {
+        return ok(service.patch(partnershipId, ifMatch, patch, user.name()));
+    }
+
+    @Override
+    @RolesAllowed(Roles.ADMIN)
+    public Response deletePartnership(UUID partnershipId, String ifMatch) {
+        service.delete(partnershipId, ifMatch);
+        return Response.noContent().build();
+    }
+
+    private static Response ok(PartnershipService.Found found) {
+        return Response.ok(PartnershipMapper.toDto(found.partnership(), found.cities())).tag(EntityTags.tag(found.partnership().version))
+                .build();
+    }
+
+}

@@ -1,0 +1,187 @@
+package org.citylinks.partnership;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import org.citylinks.api.model.CitySummaryDto;
+import org.citylinks.api.model.PartnerPageDto;
+import org.citylinks.api.model.PartnershipInputDto;
+import org.citylinks.city.CityDirectory;
+import org.citylinks.common.ConstraintViolations;
+import org.citylinks.common.EntityTags;
+import org.citylinks.common.JsonMergePatch;
+import org.citylinks.common.Problem;
+import org.citylinks.common.ProblemException;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Partnership use cases. Each public method is one transaction (or joins the caller's); reads join none. */
+@ApplicationScoped
+@Transactional
+public class PartnershipService {
+
+    @Inject
+    PartnershipRepository partnerships;
+
+    @Inject
+    CityDirectory cities;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    JsonMergePatch mergePatch;
+
+    /** A partnership and the cities it joins. */
+    public record Found(Partnership partnership, Map<UUID, CitySummaryDto> cities) {
+    }
+
+    /** A page of partnerships, the cities they join, and the next cursor. */
+    public record Page(List<Partnership> partnerships, Map<UUID, CitySummaryDto> cities, String next) {
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Found> find(UUID id) {
+        return partnerships.findByIdOptional(id).map(p -> new Found(p, citiesOf(List.of(p))));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page search(PartnershipSearch search) {
+        PartnershipRepository.Result result = partnerships.search(search);
+        return new Page(result.partnerships(), citiesOf(result.partnerships()), result.next());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PartnerPageDto partnersOf(UUID cityId, RelationshipType type, PartnershipStatus status, int limit,
+            String cursor) {
+        if (cities.summaries(List.of(cityId)).isEmpty()) {
+            throw ProblemException.notFound("city", cityId);
+        }
+        return partnerships.partnersOf(cityId, type, status, limit, cursor);
+    }
+
+    public Found create(PartnershipInputDto input, String user) {
+        Partnership partnership = new Partnership();
+        partnership.id = UUID.randomUUID();
+        Map<UUID, CitySummaryDto> joined = checked(input);
+        PartnershipMapper.apply(input, partnership);
+        return save(partnership, joined, user, true);
+    }
+
+    /**
+     * The partnership a signed proposal leads to, created in the signing's transaction: a 409 here
+     * leaves the proposal unsigned.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Partnership createFromProposal(UUID proposalId, UUID proposerCityId, UUID partnerCityId,
+            RelationshipType type, List<String> fields, LocalDate signedOn, String user) {
+        Partnership partnership = new Partnership();
+        partnership.id = UUID.randomUUID();
+        partnership.setCities(proposerCityId, partnerCityId);
+        partnership.relationshipType = type;
+        partnership.fields = new ArrayList<>(fields);
+        partnership.since = signedOn.toString();
+        partnership.status = PartnershipStatus.ACTIVE;
+        partnership.sourceProposalId = proposalId;
+        if (partnerships.samePairAndType(partnership).isPresent()) {
+            throw ProblemException.conflict("The two cities already have a " + type + " partnership; it cannot be"
+                    + " signed a second time.", "/to", "these cities already have a partnership of this type");
+        }
+        return save(partnership, cities.summaries(List.of(proposerCityId, partnerCityId)), user, true).partnership();
+    }
+
+    public Found replace(UUID id, String ifMatch, PartnershipInputDto input, String user) {
+        Partnership partnership = existing(id);
+        EntityTags.requireMatch(ifMatch, partnership.version);
+        Map<UUID, CitySummaryDto> joined = checked(input);
+        PartnershipMapper.apply(input, partnership);
+        return save(partnership, joined, user, false);
+    }
+
+    public Found patch(UUID id, String ifMatch, ObjectNode patch, String user) {
+        Partnership partnership = existing(id);
+        EntityTags.requireMatch(ifMatch, partnership.version);
+        PartnershipInputDto input = mergePatch.apply(PartnershipMapper.toInput(partnership), patch,
+                PartnershipInputDto.class);
+        Set<ConstraintViolation<PartnershipInputDto>> violations = validator.validate(input);
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(ConstraintViolations.ofBody(violations));
+        }
+        Map<UUID, CitySummaryDto> joined = checked(input);
+        PartnershipMapper.apply(input, partnership);
+        return save(partnership, joined, user, false);
+    }
+
+    public void delete(UUID id, String ifMatch) {
+        Partnership partnership = existing(id);
+        EntityTags.requireMatch(ifMatch, partnership.version);
+        partnerships.delete(partnership);
+        partnerships.flush();
+    }
+
+    private Found save(Partnership partnership, Map<UUID, CitySummaryDto> joined, String user, boolean isNew) {
+        partnerships.samePairAndType(partnership).ifPresent(other -> {
+            throw ProblemException.conflict("These two cities already have a " + partnership.relationshipType
+                    + " partnership (" + other.id + ").", "/cityIds", "already have a partnership of this type");
+        });
+        partnership.cityNames = joined.get(partnership.cityAId).getName() + " " + joined.get(partnership.cityBId).getName();
+        if (isNew) {
+            partnership.created(user);
+            partnerships.persist(partnership);
+        } else {
+            partnership.updated(user);
+        }
+        partnerships.flush();
+        return new Found(partnership, joined);
+    }
+
+    /** Checks the rules the schema cannot state; returns the two cities. */
+    private Map<UUID, CitySummaryDto> checked(PartnershipInputDto input) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        List<UUID> ids = input.getCityIds();
+        if (ids.get(0).equals(ids.get(1))) {
+            errors.add(Problem.FieldError.atPointer("/cityIds/1", "must be another city than /cityIds/0"));
+        }
+        if (input.getSince().length() == 10) {
+            try {
+                LocalDate.parse(input.getSince());
+            } catch (DateTimeParseException e) {
+                errors.add(Problem.FieldError.atPointer("/since", "is not a day of the calendar"));
+            }
+        }
+        Map<String, UUID> named = new LinkedHashMap<>();
+        named.put("/cityIds/0", ids.get(0));
+        named.put("/cityIds/1", ids.get(1));
+        errors.addAll(cities.unknown(named));
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return cities.summaries(ids);
+    }
+
+    private Partnership existing(UUID id) {
+        return partnerships.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("partnership", id));
+    }
+
+    private Map<UUID, CitySummaryDto> citiesOf(List<Partnership> list) {
+        List<UUID> ids = new ArrayList<>();
+        list.forEach(p -> {
+            ids.add(p.cityAId);
+            ids.add(p.cityBId);
+        });
+        return cities.summaries(ids);
+    }
+}

@@ -1,0 +1,6 @@
+package org.citylinks.partnership;
+
+/** Whether a partnership is alive. */
+public enum PartnershipStatus {
+    ACTIVE, DORMANT, ENDED
+}

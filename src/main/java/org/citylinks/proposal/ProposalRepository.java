@@ -1,0 +1,93 @@
+package org.citylinks.proposal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.citylinks.common.KeysetQuery;
+import org.citylinks.common.KeysetQuery.SortField;
+import org.citylinks.common.TextMatch;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+/** Reads and writes proposals and their history; the list runs as keyset-paged SQL. */
+@ApplicationScoped
+public class ProposalRepository implements PanacheRepositoryBase<Proposal, UUID> {
+
+    private static final Map<String, SortField> SORTS = Map.of(
+            "title", new SortField("citylinks_normalize(pr.title)", "text"),
+            "createdAt", new SortField("pr.created_at", "timestamptz"),
+            "updatedAt", new SortField("pr.updated_at", "timestamptz"));
+
+    record Result(List<Proposal> proposals, String next) {
+    }
+
+    Result search(ProposalSearch search) {
+        KeysetQuery query = TextMatch.query("pr.id", 1, "proposal", "pr", search.text());
+        if (search.text() != null) {
+            query.where(TextMatch.condition("pr"));
+        }
+        if (search.cityId() != null) {
+            query.where("pr.proposer_city_id = ? OR pr.partner_city_id = ?", search.cityId(), search.cityId());
+        }
+        if (search.status() != null) {
+            query.where("pr.status = ?", search.status().name());
+        }
+        if (search.field() != null) {
+            query.where("pr.fields @> ARRAY[CAST(? AS text)]", search.field());
+        }
+        if (search.relationshipType() != null) {
+            query.where("pr.relationship_type = ?", search.relationshipType().name());
+        }
+        if (search.sort() == null && search.text() != null) {
+            query.orderBy(List.of(TextMatch.relevance("pr"), KeysetQuery.SortKey.asc("pr.id", "uuid")));
+        } else {
+            query.orderBy(KeysetQuery.sortKeys(SORTS, search.sort() == null ? "-updatedAt" : search.sort(), "pr.id"));
+        }
+        KeysetQuery.Page page = query.run(getEntityManager(), search.cursor(), search.limit());
+        List<Proposal> found = page.ids().isEmpty() ? List.of()
+                : find("SELECT DISTINCT p FROM Proposal p LEFT JOIN FETCH p.programmes WHERE p.id IN ?1", page.ids()).list();
+        return new Result(page.inOrder(found, p -> p.id), page.next());
+    }
+
+    Optional<Proposal> findWithProgrammes(UUID id) {
+        return find("SELECT p FROM Proposal p LEFT JOIN FETCH p.programmes WHERE p.id = ?1", id).firstResultOptional();
+    }
+
+    /** The history of each of these proposals, oldest move first. */
+    Map<UUID, List<ProposalEvent>> history(List<UUID> proposalIds) {
+        Map<UUID, List<ProposalEvent>> history = new java.util.HashMap<>();
+        proposalIds.forEach(id -> history.put(id, new ArrayList<>()));
+        if (!proposalIds.isEmpty()) {
+            getEntityManager().createQuery("SELECT e FROM ProposalEvent e WHERE e.proposalId IN :ids ORDER BY e.id",
+                    ProposalEvent.class).setParameter("ids", proposalIds).getResultList()
+                    .forEach(event -> history.get(event.proposalId).add(event));
+        }
+        return history;
+    }
+
+    /** How many visits and partnerships refer to the proposal; kinds with none are left out. */
+    Map<String, Long> references(UUID proposalId) {
+        Object[] counts = (Object[]) getEntityManager().createNativeQuery(
+                "SELECT (SELECT count(*) FROM visit WHERE proposal_id = :id),"
+                        + " (SELECT count(*) FROM partnership WHERE source_proposal_id = :id)")
+                .setParameter("id", proposalId).getSingleResult();
+        Map<String, Long> references = new java.util.LinkedHashMap<>();
+        if (((Number) counts[0]).longValue() > 0) {
+            references.put("visits", ((Number) counts[0]).longValue());
+        }
+        if (((Number) counts[1]).longValue() > 0) {
+            references.put("partnerships", ((Number) counts[1]).longValue());
+        }
+        return references;
+    }
+
+    /** Whether there is a proposal with this id. */
+    public boolean exists(UUID id) {
+        return count("id", id) > 0;
+    }
+}

@@ -1,0 +1,269 @@
+package org.citylinks.proposal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import org.citylinks.api.model.CitySummaryDto;
+import org.citylinks.api.model.DecisionInputDto;
+import org.citylinks.api.model.ProgrammeInputDto;
+import org.citylinks.api.model.ProposalInputDto;
+import org.citylinks.api.model.TransitionInputDto;
+import org.citylinks.city.CityDirectory;
+import org.citylinks.common.ConstraintViolations;
+import org.citylinks.common.EntityTags;
+import org.citylinks.common.JsonMergePatch;
+import org.citylinks.common.Problem;
+import org.citylinks.common.ProblemException;
+import org.citylinks.common.ProblemType;
+import org.citylinks.partnership.PartnershipRepository;
+import org.citylinks.partnership.PartnershipService;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Proposal use cases. Each public method is one transaction; reads join none. */
+@ApplicationScoped
+@Transactional
+public class ProposalService {
+
+    @Inject
+    ProposalRepository proposals;
+
+    @Inject
+    CityDirectory cities;
+
+    @Inject
+    PartnershipService partnershipService;
+
+    @Inject
+    PartnershipRepository partnerships;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    JsonMergePatch mergePatch;
+
+    /** A proposal with what its representation embeds: cities, history and the partnership signed. */
+    public record Found(Proposal proposal, Map<UUID, CitySummaryDto> cities, List<ProposalEvent> history,
+            UUID partnershipId) {
+    }
+
+    /** A page of proposals, with what each embeds, and the next cursor. */
+    public record Page(List<Found> proposals, String next) {
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Found> find(UUID id) {
+        return proposals.findWithProgrammes(id).map(this::found);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page search(ProposalSearch search) {
+        ProposalRepository.Result result = proposals.search(search);
+        List<UUID> ids = result.proposals().stream().map(p -> p.id).toList();
+        Map<UUID, List<ProposalEvent>> history = proposals.history(ids);
+        List<UUID> cityIds = new ArrayList<>();
+        result.proposals().forEach(p -> cityIds.addAll(List.of(p.proposerCityId, p.partnerCityId)));
+        Map<UUID, CitySummaryDto> summaries = cities.summaries(cityIds);
+        Map<UUID, UUID> signed = new LinkedHashMap<>();
+        for (Proposal proposal : result.proposals()) {
+            if (proposal.status == ProposalStatus.SIGNED) {
+                partnerships.fromProposal(proposal.id).ifPresent(p -> signed.put(proposal.id, p.id));
+            }
+        }
+        List<Found> page = result.proposals().stream()
+                .map(p -> new Found(p, summaries, history.get(p.id), signed.get(p.id))).toList();
+        return new Page(page, result.next());
+    }
+
+    public Found create(ProposalInputDto input, String user) {
+        checkRules(input);
+        Proposal proposal = new Proposal();
+        proposal.id = UUID.randomUUID();
+        ProposalMapper.apply(input, proposal);
+        proposal.status = ProposalStatus.DRAFT;
+        proposal.created(user);
+        proposals.persist(proposal);
+        record(proposal, null, ProposalStatus.DRAFT, today(), null, user);
+        proposals.flush();
+        return found(proposal);
+    }
+
+    public Found replace(UUID id, String ifMatch, ProposalInputDto input, String user) {
+        Proposal proposal = existing(id);
+        EntityTags.requireMatch(ifMatch, proposal.version);
+        return save(proposal, input, user);
+    }
+
+    /** Applies an RFC 7396 merge patch to the writable fields, then checks the result as a PUT would be. */
+    public Found patch(UUID id, String ifMatch, ObjectNode patch, String user) {
+        Proposal proposal = existing(id);
+        EntityTags.requireMatch(ifMatch, proposal.version);
+        ProposalInputDto input = mergePatch.apply(ProposalMapper.toInput(proposal), patch, ProposalInputDto.class);
+        Set<ConstraintViolation<ProposalInputDto>> violations = validator.validate(input);
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(ConstraintViolations.ofBody(violations));
+        }
+        return save(proposal, input, user);
+    }
+
+    public void delete(UUID id, String ifMatch) {
+        Proposal proposal = existing(id);
+        EntityTags.requireMatch(ifMatch, proposal.version);
+        Map<String, Long> references = proposals.references(id);
+        if (!references.isEmpty()) {
+            throw ProblemException.stillReferenced("Proposal " + proposal.title, references);
+        }
+        proposals.delete(proposal);
+        proposals.flush();
+    }
+
+    /**
+     * Moves the proposal to another status, as {@link ProposalTransitions} allows, and appends the
+     * move to its history. Signing creates the partnership in the same transaction.
+     */
+    public Found transition(UUID id, String ifMatch, TransitionInputDto input, String user) {
+        Proposal proposal = existing(id);
+        if (ifMatch != null) {
+            EntityTags.requireMatch(ifMatch, proposal.version);
+        }
+        ProposalStatus to = ProposalStatus.valueOf(input.getTo().name());
+        ProposalTransitions.check(proposal, to);
+        LocalDate on = input.getDate() == null ? today() : input.getDate();
+        List<ProposalEvent> history = proposals.history(List.of(id)).get(id);
+        LocalDate previous = history.isEmpty() ? null : history.get(history.size() - 1).happenedOn;
+        if (previous != null && on.isBefore(previous)) {
+            throw ProblemException.invalid(List.of(Problem.FieldError.atPointer("/date",
+                    "must not be before the previous move (" + previous + ")")));
+        }
+        if (on.isAfter(today().plusDays(1))) {
+            throw ProblemException.invalid(List.of(Problem.FieldError.atPointer("/date", "must not be in the future")));
+        }
+        if (to == ProposalStatus.SIGNED) {
+            partnershipService.createFromProposal(proposal.id, proposal.proposerCityId, proposal.partnerCityId,
+                    proposal.relationshipType, proposal.fields, on, user);
+        }
+        ProposalStatus from = proposal.status;
+        proposal.status = to;
+        proposal.updated(user);
+        record(proposal, from, to, on, input.getNote(), user);
+        proposals.flush();
+        return found(proposal);
+    }
+
+    /** Records the partner's decision on one programme, while the proposal awaits one. */
+    public Found decide(UUID id, int number, String ifMatch, DecisionInputDto input, String user) {
+        Proposal proposal = existing(id);
+        if (ifMatch != null) {
+            EntityTags.requireMatch(ifMatch, proposal.version);
+        }
+        Programme programme = proposal.programmes.stream().filter(p -> p.number == number).findFirst()
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
+                        "Proposal " + id + " has no programme " + number + "."));
+        if (!ProposalTransitions.decisionsOpen(proposal.status)) {
+            throw new ProblemException(ProblemType.CONFLICT, "Programme decisions are recorded while the proposal is"
+                    + " SUBMITTED or UNDER_REVIEW; it is " + proposal.status + ".");
+        }
+        programme.decision = ProgrammeDecision.valueOf(input.getDecision().name());
+        programme.decisionNote = input.getNote();
+        proposal.updated(user);
+        proposals.flush();
+        return found(proposal);
+    }
+
+    private Found save(Proposal proposal, ProposalInputDto input, String user) {
+        checkRules(input);
+        if (!ProposalTransitions.termsOpen(proposal.status) && changesTerms(proposal, input)) {
+            throw new ProblemException(ProblemType.CONFLICT, "The proposal is " + proposal.status + ": its cities,"
+                    + " relationship type and programmes can no longer change.");
+        }
+        // Loaded at the version If-Match named: a concurrent writer that commits first makes this
+        // flush fail with an optimistic-lock error, which is answered as 412.
+        ProposalMapper.apply(input, proposal);
+        proposal.updated(user);
+        proposals.flush();
+        return found(proposal);
+    }
+
+    private static boolean changesTerms(Proposal proposal, ProposalInputDto input) {
+        List<ProgrammeInputDto> programmes = input.getProgrammes();
+        if (!proposal.proposerCityId.equals(input.getProposerCityId())
+                || !proposal.partnerCityId.equals(input.getPartnerCityId())
+                || !proposal.relationshipType.name().equals(input.getRelationshipType().name())
+                || programmes.size() != proposal.programmes.size()) {
+            return true;
+        }
+        return programmes.stream().anyMatch(in -> proposal.programmes.stream()
+                .noneMatch(p -> p.number == in.getNumber() && p.says(in.getTitle(), in.getDescription())));
+    }
+
+    private void checkRules(ProposalInputDto input) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (input.getTitle().isBlank()) {
+            errors.add(Problem.FieldError.atPointer("/title", "must not be blank"));
+        }
+        if (Objects.equals(input.getProposerCityId(), input.getPartnerCityId())) {
+            errors.add(Problem.FieldError.atPointer("/partnerCityId", "must be another city than the proposer"));
+        }
+        Set<Integer> numbers = new HashSet<>();
+        for (int i = 0; i < input.getProgrammes().size(); i++) {
+            ProgrammeInputDto programme = input.getProgrammes().get(i);
+            if (programme != null && !numbers.add(programme.getNumber())) {
+                errors.add(Problem.FieldError.atPointer("/programmes/" + i + "/number",
+                        "repeats the number of a programme listed before it"));
+            }
+        }
+        Map<String, UUID> named = new LinkedHashMap<>();
+        named.put("/proposerCityId", input.getProposerCityId());
+        named.put("/partnerCityId", input.getPartnerCityId());
+        errors.addAll(cities.unknown(named));
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+    }
+
+    private void record(Proposal proposal, ProposalStatus from, ProposalStatus to, LocalDate on, String note,
+            String user) {
+        ProposalEvent event = new ProposalEvent();
+        event.proposalId = proposal.id;
+        event.at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        event.happenedOn = on;
+        event.fromStatus = from;
+        event.toStatus = to;
+        event.note = note;
+        event.recordedBy = user;
+        event.persist();
+    }
+
+    private Found found(Proposal proposal) {
+        UUID partnershipId = proposal.status == ProposalStatus.SIGNED
+                ? partnerships.fromProposal(proposal.id).map(p -> p.id).orElse(null) : null;
+        return new Found(proposal, cities.summaries(List.of(proposal.proposerCityId, proposal.partnerCityId)),
+                proposals.history(List.of(proposal.id)).get(proposal.id), partnershipId);
+    }
+
+    private Proposal existing(UUID id) {
+        return proposals.findWithProgrammes(id).orElseThrow(() -> ProblemException.notFound("proposal", id));
+    }
+
+    private static LocalDate today() {
+        return LocalDate.now(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,89 @@
+package org.citylinks.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.citylinks.api.model.SearchHitDto;
+import org.citylinks.api.model.SearchPageDto;
+import org.citylinks.common.KeysetQuery;
+
+/**
+ * One ranked search over every kind of resource. Each kind matches in the same two ways as its own
+ * list's {@code q}: full-text search of whole words and prefixes (the 'simple' configuration, no
+ * stemming, so Indonesian and English both match as written) and trigram word similarity for near
+ * spellings, both over normalised text (no case, no accents). Each branch is served by its table's
+ * GIN indexes; the union is ranked and keyset-paged like any list.
+ */
+@ApplicationScoped
+public class GlobalSearch {
+
+    private static final String HITS = """
+            (SELECT 'CITY' AS kind, c.id, c.name AS title,
+                    c.name || ', ' || coalesce(c.region || ', ', '') || c.country_code AS snippet,
+                    CAST(coalesce(ts_rank(c.search_vector, p.query), 0) + word_similarity(p.text, c.search_name)
+                         AS double precision) AS score
+               FROM city c WHERE c.search_vector @@ p.query OR p.text <% c.search_name
+             UNION ALL
+             SELECT 'VISIT', v.id, v.title, left(coalesce(v.purpose, v.summary, v.title), 200),
+                    CAST(coalesce(ts_rank(v.search_vector, p.query), 0) + word_similarity(p.text, v.search_text)
+                         AS double precision)
+               FROM visit v WHERE v.search_vector @@ p.query OR p.text <% v.search_text
+             UNION ALL
+             SELECT 'CONFERENCE', co.id, co.name, left(coalesce(co.description, co.organizer, co.name), 200),
+                    CAST(coalesce(ts_rank(co.search_vector, p.query), 0) + word_similarity(p.text, co.search_text)
+                         AS double precision)
+               FROM conference co WHERE co.search_vector @@ p.query OR p.text <% co.search_text
+             UNION ALL
+             SELECT 'PROPOSAL', pr.id, pr.title,
+                    left(coalesce(pr.summary, nullif(pr.programme_text, ''), pr.title), 200),
+                    CAST(coalesce(ts_rank(pr.search_vector, p.query), 0) + word_similarity(p.text, pr.search_text)
+                         AS double precision)
+               FROM proposal pr WHERE pr.search_vector @@ p.query OR p.text <% pr.search_text
+             UNION ALL
+             SELECT 'PARTNERSHIP', pa.id, replace(pa.city_names, ' ', ' – '),
+                    left(coalesce(pa.description, initcap(replace(pa.relationship_type, '_', ' '))), 200),
+                    CAST(coalesce(ts_rank(pa.search_vector, p.query), 0) + word_similarity(p.text, pa.search_text)
+                         AS double precision)
+               FROM partnership pa WHERE pa.search_vector @@ p.query OR p.text <% pa.search_text) t
+            """;
+
+    private static final Map<String, String> PATHS = Map.of(
+            "CITY", "/v1/cities/", "VISIT", "/v1/visits/", "CONFERENCE", "/v1/conferences/",
+            "PROPOSAL", "/v1/proposals/", "PARTNERSHIP", "/v1/partnerships/");
+
+    @Inject
+    EntityManager entityManager;
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public SearchPageDto search(String text, SearchHitDto.TypeEnum type, int limit, String cursor) {
+        KeysetQuery query = new KeysetQuery("t.kind, t.id, t.title, t.snippet, t.score", 5,
+                "(SELECT citylinks_normalize(CAST(? AS text)) AS text, citylinks_query(CAST(? AS text)) AS query) p"
+                        + " CROSS JOIN LATERAL " + HITS,
+                text, text);
+        if (type != null) {
+            query.where("t.kind = ?", type.value());
+        }
+        query.orderBy(List.of(KeysetQuery.SortKey.desc("t.score", "double precision"),
+                KeysetQuery.SortKey.asc("t.kind", "text"), KeysetQuery.SortKey.asc("t.id", "uuid")));
+        KeysetQuery.Page page = query.run(entityManager, cursor, limit);
+        List<SearchHitDto> hits = new ArrayList<>();
+        for (Object[] row : page.rows()) {
+            String kind = (String) row[0];
+            hits.add(new SearchHitDto()
+                    .type(SearchHitDto.TypeEnum.fromValue(kind))
+                    .id((UUID) row[1])
+                    .title((String) row[2])
+                    .snippet((String) row[3])
+                    .href(PATHS.get(kind) + row[1])
+                    .score(Math.round(((Number) row[4]).doubleValue() * 10000) / 10000.0));
+        }
+        return new SearchPageDto().items(hits).next(page.next());
+    }
+}

@@ -1,0 +1,41 @@
+package org.citylinks.search;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.citylinks.api.SearchApi;
+import org.citylinks.api.model.SearchHitDto;
+import org.citylinks.api.model.SearchPageDto;
+import org.citylinks.common.PageLinks;
+import org.citylinks.common.ProblemException;
+import org.citylinks.common.QueryParameterFormats;
+
+/** The search endpoint of the contract; the work is in {@link GlobalSearch}. */
+public class SearchResource implements SearchApi {
+
+    @Inject
+    GlobalSearch search;
+
+    @Context
+    UriInfo uriInfo;
+
+    @Override
+    public Response searchEverything(String q, String type, Integer limit, String cursor) {
+        String text = QueryParameterFormats.text(q);
+        if (text == null) {
+            throw ProblemException.invalidParameter("q", "must contain a word to search for");
+        }
+        SearchHitDto.TypeEnum kind = null;
+        if (type != null) {
+            kind = SearchHitDto.TypeEnum.fromString(type);
+            if (kind == null) {
+                throw ProblemException.invalidParameter("type",
+                        "must be one of " + java.util.Arrays.toString(SearchHitDto.TypeEnum.values()));
+            }
+        }
+        SearchPageDto page = search.search(text, kind, limit == null ? 20 : limit, cursor);
+        return PageLinks.withNext(Response.ok(page), uriInfo, page.getNext()).build();
+    }
+}

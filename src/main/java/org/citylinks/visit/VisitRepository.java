@@ -1,0 +1,62 @@
+package org.citylinks.visit;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.citylinks.common.KeysetQuery;
+import org.citylinks.common.KeysetQuery.SortField;
+import org.citylinks.common.TextMatch;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+/** Reads and writes visits; the list runs as keyset-paged SQL. */
+@ApplicationScoped
+public class VisitRepository implements PanacheRepositoryBase<Visit, UUID> {
+
+    private static final Map<String, SortField> SORTS = Map.of(
+            "startDate", new SortField("v.start_date", "date"),
+            "createdAt", new SortField("v.created_at", "timestamptz"),
+            "updatedAt", new SortField("v.updated_at", "timestamptz"));
+
+    record Result(List<Visit> visits, String next) {
+    }
+
+    Result search(VisitSearch search) {
+        KeysetQuery query = TextMatch.query("v.id", 1, "visit", "v", search.text());
+        if (search.text() != null) {
+            query.where(TextMatch.condition("v"));
+        }
+        if (search.cityId() != null) {
+            query.where("v.from_city_id = ? OR v.to_city_id = ?", search.cityId(), search.cityId());
+        }
+        if (search.fromCityId() != null) {
+            query.where("v.from_city_id = ?", search.fromCityId());
+        }
+        if (search.toCityId() != null) {
+            query.where("v.to_city_id = ?", search.toCityId());
+        }
+        if (search.from() != null) {
+            query.where("v.end_date >= ?", search.from());
+        }
+        if (search.to() != null) {
+            query.where("v.start_date <= ?", search.to());
+        }
+        if (search.mode() != null) {
+            query.where("v.mode = ?", search.mode().name());
+        }
+        if (search.topic() != null) {
+            query.where("v.topics @> ARRAY[CAST(? AS text)]", search.topic());
+        }
+        if (search.sort() == null && search.text() != null) {
+            query.orderBy(List.of(TextMatch.relevance("v"), KeysetQuery.SortKey.asc("v.id", "uuid")));
+        } else {
+            query.orderBy(KeysetQuery.sortKeys(SORTS, search.sort() == null ? "-startDate" : search.sort(), "v.id"));
+        }
+        KeysetQuery.Page page = query.run(getEntityManager(), search.cursor(), search.limit());
+        List<Visit> found = page.ids().isEmpty() ? List.of() : list("id IN ?1", page.ids());
+        return new Result(page.inOrder(found, v -> v.id), page.next());
+    }
+}

@@ -1,0 +1,149 @@
+package org.citylinks.visit;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import org.citylinks.api.model.CitySummaryDto;
+import org.citylinks.api.model.VisitInputDto;
+import org.citylinks.city.CityDirectory;
+import org.citylinks.common.ConstraintViolations;
+import org.citylinks.common.EntityTags;
+import org.citylinks.common.JsonMergePatch;
+import org.citylinks.common.Problem;
+import org.citylinks.common.ProblemException;
+import org.citylinks.proposal.ProposalRepository;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Visit use cases. Each public method is one transaction; reads join none. */
+@ApplicationScoped
+@Transactional
+public class VisitService {
+
+    @Inject
+    VisitRepository visits;
+
+    @Inject
+    CityDirectory cities;
+
+    @Inject
+    ProposalRepository proposals;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    JsonMergePatch mergePatch;
+
+    /** A visit and the cities it embeds. */
+    public record Found(Visit visit, Map<UUID, CitySummaryDto> cities) {
+    }
+
+    /** A page of visits, the cities they embed, and the next cursor. */
+    public record Page(List<Visit> visits, Map<UUID, CitySummaryDto> cities, String next) {
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Found> find(UUID id) {
+        return visits.findByIdOptional(id).map(this::found);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page search(VisitSearch search) {
+        VisitRepository.Result result = visits.search(search);
+        List<UUID> cityIds = new ArrayList<>();
+        result.visits().forEach(v -> cityIds.addAll(List.of(v.fromCityId, v.toCityId)));
+        return new Page(result.visits(), cities.summaries(cityIds), result.next());
+    }
+
+    public Found create(VisitInputDto input, String user) {
+        checkRules(input);
+        Visit visit = new Visit();
+        visit.id = UUID.randomUUID();
+        VisitMapper.apply(input, visit);
+        visit.created(user);
+        visits.persistAndFlush(visit);
+        return found(visit);
+    }
+
+    public Found replace(UUID id, String ifMatch, VisitInputDto input, String user) {
+        Visit visit = existing(id);
+        EntityTags.requireMatch(ifMatch, visit.version);
+        return save(visit, input, user);
+    }
+
+    /** Applies an RFC 7396 merge patch, then checks the result as a PUT would be. */
+    public Found patch(UUID id, String ifMatch, ObjectNode patch, String user) {
+        Visit visit = existing(id);
+        EntityTags.requireMatch(ifMatch, visit.version);
+        VisitInputDto input = mergePatch.apply(VisitMapper.toInput(visit), patch, VisitInputDto.class);
+        if (patch.has("startDate") && !patch.has("endDate") && visit.endDate.equals(visit.startDate)) {
+            input.setEndDate(null); // a one-day visit moved to another day stays a one-day visit
+        }
+        Set<ConstraintViolation<VisitInputDto>> violations = validator.validate(input);
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(ConstraintViolations.ofBody(violations));
+        }
+        return save(visit, input, user);
+    }
+
+    public void delete(UUID id, String ifMatch) {
+        Visit visit = existing(id);
+        EntityTags.requireMatch(ifMatch, visit.version);
+        visits.delete(visit);
+        visits.flush();
+    }
+
+    private Found save(Visit visit, VisitInputDto input, String user) {
+        checkRules(input);
+        // Loaded at the version If-Match named: a concurrent writer that commits first makes this
+        // flush fail with an optimistic-lock error, which is answered as 412.
+        VisitMapper.apply(input, visit);
+        visit.updated(user);
+        visits.flush();
+        return found(visit);
+    }
+
+    private void checkRules(VisitInputDto input) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (input.getTitle().isBlank()) {
+            errors.add(Problem.FieldError.atPointer("/title", "must not be blank"));
+        }
+        if (Objects.equals(input.getFromCityId(), input.getToCityId())) {
+            errors.add(Problem.FieldError.atPointer("/toCityId", "must be another city than fromCityId"));
+        }
+        if (input.getEndDate() != null && input.getEndDate().isBefore(input.getStartDate())) {
+            errors.add(Problem.FieldError.atPointer("/endDate", "must not be before startDate"));
+        }
+        Map<String, UUID> named = new LinkedHashMap<>();
+        named.put("/fromCityId", input.getFromCityId());
+        named.put("/toCityId", input.getToCityId());
+        errors.addAll(cities.unknown(named));
+        if (input.getProposalId() != null && !proposals.exists(input.getProposalId())) {
+            errors.add(Problem.FieldError.atPointer("/proposalId", "is not the id of a proposal"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+    }
+
+    private Visit existing(UUID id) {
+        return visits.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("visit", id));
+    }
+
+    private Found found(Visit visit) {
+        return new Found(visit, cities.summaries(List.of(visit.fromCityId, visit.toCityId)));
+    }
+}
