@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 
 import org.citylinks.api.model.MembershipDto;
 import org.citylinks.api.model.PersonDto;
+import org.citylinks.api.model.TimelineEntryDto;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,5 +26,6 @@ public class JsonConfiguration implements ObjectMapperCustomizer {
     public void customize(ObjectMapper mapper) {
         mapper.addMixIn(MembershipDto.class, OmitAbsentMembers.class);
         mapper.addMixIn(PersonDto.class, OmitAbsentMembers.class);
+        mapper.addMixIn(TimelineEntryDto.class, OmitAbsentMembers.class);
     }
 }

@@ -133,16 +133,19 @@ public class PartnershipService {
     }
 
     private Found save(Partnership partnership, Map<UUID, CitySummaryDto> joined, String user, boolean isNew) {
+        // Every change is made before the look-up below, which flushes it: one write, one new version.
+        partnership.cityNames = joined.get(partnership.cityAId).getName() + " " + joined.get(partnership.cityBId).getName();
+        if (isNew) {
+            partnership.created(user);
+        } else {
+            partnership.updated(user);
+        }
         partnerships.samePairAndType(partnership).ifPresent(other -> {
             throw ProblemException.conflict("These two cities already have a " + partnership.relationshipType
                     + " partnership (" + other.id + ").", "/cityIds", "already have a partnership of this type");
         });
-        partnership.cityNames = joined.get(partnership.cityAId).getName() + " " + joined.get(partnership.cityBId).getName();
         if (isNew) {
-            partnership.created(user);
             partnerships.persist(partnership);
-        } else {
-            partnership.updated(user);
         }
         partnerships.flush();
         return new Found(partnership, joined);

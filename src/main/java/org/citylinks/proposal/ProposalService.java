@@ -147,8 +147,11 @@ public class ProposalService {
         ProposalStatus to = ProposalStatus.valueOf(input.getTo().name());
         ProposalTransitions.check(proposal, to);
         LocalDate on = input.getDate() == null ? today() : input.getDate();
-        List<ProposalEvent> history = proposals.history(List.of(id)).get(id);
-        LocalDate previous = history.isEmpty() ? null : history.get(history.size() - 1).happenedOn;
+        // The drafting record is dated the day the proposal was entered, so that a past proposal can
+        // be entered with its real dates; only the moves themselves must be in order.
+        List<ProposalEvent> moves = proposals.history(List.of(id)).get(id).stream()
+                .filter(event -> event.fromStatus != null).toList();
+        LocalDate previous = moves.isEmpty() ? null : moves.get(moves.size() - 1).happenedOn;
         if (previous != null && on.isBefore(previous)) {
             throw ProblemException.invalid(List.of(Problem.FieldError.atPointer("/date",
                     "must not be before the previous move (" + previous + ")")));

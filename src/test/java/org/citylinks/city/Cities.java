@@ -12,13 +12,13 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
 /** Creates the cities a test needs, through the API, each with a name no other test uses. */
-final class Cities {
+public final class Cities {
 
     private Cities() {
     }
 
     /** A made-up word of lower-case letters, so that a test's cities match only its own searches. */
-    static String tag() {
+    public static String tag() {
         StringBuilder tag = new StringBuilder();
         for (int i = 0; i < 9; i++) {
             tag.append("bcdfghjklmnpqrstvwxz".charAt(ThreadLocalRandom.current().nextInt(20)));
@@ -29,21 +29,26 @@ final class Cities {
         return tag.toString();
     }
 
-    static String capitalized(String word) {
+    public static String capitalized(String word) {
         return word.substring(0, 1).toUpperCase(Locale.ROOT) + word.substring(1);
     }
 
-    static Response create(Map<String, Object> body) {
+    public static Response create(Map<String, Object> body) {
         return api(TestTokens.editor()).contentType(ContentType.JSON).body(body)
                 .when().post("/v1/cities")
                 .then().statusCode(201).extract().response();
     }
 
-    static Response create(String name, String countryCode) {
+    public static Response create(String name, String countryCode) {
         return create(Map.of("name", name, "countryCode", countryCode));
     }
 
-    static Response createAt(String name, String countryCode, double lat, double lon) {
+    public static Response createAt(String name, String countryCode, double lat, double lon) {
         return create(Map.of("name", name, "countryCode", countryCode, "location", Map.of("lat", lat, "lon", lon)));
+    }
+
+    /** A new city with a name no other test uses; its id. */
+    public static String newId(String countryCode) {
+        return create(capitalized(tag()), countryCode).path("id");
     }
 }
