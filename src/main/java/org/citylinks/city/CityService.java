@@ -2,17 +2,13 @@ package org.citylinks.city;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 
 import org.citylinks.api.model.CityInputDto;
-import org.citylinks.common.ConstraintViolations;
 import org.citylinks.common.EntityTags;
 import org.citylinks.common.JsonMergePatch;
 import org.citylinks.common.Problem;
@@ -28,9 +24,6 @@ public class CityService {
 
     @Inject
     CityRepository cities;
-
-    @Inject
-    Validator validator;
 
     @Inject
     JsonMergePatch mergePatch;
@@ -71,10 +64,6 @@ public class CityService {
         City city = existing(id);
         EntityTags.requireMatch(ifMatch, city.version);
         CityInputDto input = mergePatch.apply(CityMapper.toInput(city), patch, CityInputDto.class);
-        Set<ConstraintViolation<CityInputDto>> violations = validator.validate(input);
-        if (!violations.isEmpty()) {
-            throw ProblemException.invalid(ConstraintViolations.ofBody(violations));
-        }
         CityRules.check(input);
         return save(city, input, user);
     }

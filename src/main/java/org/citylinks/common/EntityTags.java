@@ -34,6 +34,13 @@ public final class EntityTags {
         }
     }
 
+    /** Checks {@code If-Match} where it is optional: when sent, it must name the current version (412). */
+    public static void requireMatchIfPresent(String ifMatch, long currentVersion) {
+        if (ifMatch != null) {
+            requireMatch(ifMatch, currentVersion);
+        }
+    }
+
     /** Whether {@code If-None-Match} names the current version (weak comparison, as for GET). */
     public static boolean noneMatchHits(String ifNoneMatch, long currentVersion) {
         return ifNoneMatch != null && matches(ifNoneMatch, currentVersion, true);

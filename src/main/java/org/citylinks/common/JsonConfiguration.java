@@ -13,7 +13,8 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
  * Leaves out the optional members that the contract does not declare nullable (a membership's
- * {@code field} and {@code since}), instead of sending them as {@code null}.
+ * {@code field} and {@code since}, a person's {@code role} and {@code organization}, a timeline
+ * entry's {@code otherCity}), instead of sending them as {@code null}.
  */
 @Singleton
 public class JsonConfiguration implements ObjectMapperCustomizer {

@@ -18,18 +18,28 @@ public class JsonMergePatch {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    jakarta.validation.Validator validator;
+
     /**
-     * Patches {@code current} and reads the result back as {@code type}. A field of the wrong type or
-     * an unknown field fails as the same request body would fail on PUT (400 with its pointer).
+     * Patches {@code current} and reads the result back as {@code type}, checked against the
+     * contract's constraints. A field of the wrong type or an unknown field fails as the same
+     * request body would fail on PUT (400 with its pointer), a broken constraint with a 422.
      */
     public <T> T apply(T current, ObjectNode patch, Class<T> type) {
         JsonNode target = mapper.valueToTree(current);
         JsonNode merged = merge(target, patch);
+        T result;
         try {
-            return mapper.treeToValue(merged, type);
+            result = mapper.treeToValue(merged, type);
         } catch (JsonProcessingException e) {
             throw new MergedBodyException(e);
         }
+        java.util.Set<jakarta.validation.ConstraintViolation<T>> violations = validator.validate(result);
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(ConstraintViolations.ofBody(violations));
+        }
+        return result;
     }
 
     static JsonNode merge(JsonNode target, JsonNode patch) {

@@ -6,21 +6,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 
 import org.citylinks.api.model.CitySummaryDto;
 import org.citylinks.api.model.ConferenceInputDto;
 import org.citylinks.api.model.ParticipantInputDto;
 import org.citylinks.api.model.ParticipantStatusInputDto;
 import org.citylinks.city.CityDirectory;
-import org.citylinks.common.ConstraintViolations;
 import org.citylinks.common.EntityTags;
 import org.citylinks.common.JsonMergePatch;
 import org.citylinks.common.Problem;
@@ -39,9 +35,6 @@ public class ConferenceService {
 
     @Inject
     CityDirectory cities;
-
-    @Inject
-    Validator validator;
 
     @Inject
     JsonMergePatch mergePatch;
@@ -91,10 +84,6 @@ public class ConferenceService {
         if (patch.has("startDate") && !patch.has("endDate") && conference.endDate.equals(conference.startDate)) {
             input.setEndDate(null); // a one-day conference moved to another day stays a one-day conference
         }
-        Set<ConstraintViolation<ConferenceInputDto>> violations = validator.validate(input);
-        if (!violations.isEmpty()) {
-            throw ProblemException.invalid(ConstraintViolations.ofBody(violations));
-        }
         return save(conference, input, user);
     }
 
@@ -108,9 +97,7 @@ public class ConferenceService {
     /** Adds one city to the conference; a city that already takes part is a 409. */
     public Found addParticipant(UUID id, String ifMatch, ParticipantInputDto input, String user) {
         Conference conference = existing(id);
-        if (ifMatch != null) {
-            EntityTags.requireMatch(ifMatch, conference.version);
-        }
+        EntityTags.requireMatchIfPresent(ifMatch, conference.version);
         List<Problem.FieldError> unknown = cities.unknown(Map.of("/cityId", input.getCityId()));
         if (!unknown.isEmpty()) {
             throw ProblemException.invalid(unknown);
@@ -126,18 +113,14 @@ public class ConferenceService {
     public Found setParticipantStatus(UUID id, UUID cityId, String ifMatch, ParticipantStatusInputDto input,
             String user) {
         Conference conference = existing(id);
-        if (ifMatch != null) {
-            EntityTags.requireMatch(ifMatch, conference.version);
-        }
+        EntityTags.requireMatchIfPresent(ifMatch, conference.version);
         participant(conference, cityId).status = InvitationStatus.valueOf(input.getStatus().name());
         return changed(conference, user);
     }
 
     public Found removeParticipant(UUID id, UUID cityId, String ifMatch, String user) {
         Conference conference = existing(id);
-        if (ifMatch != null) {
-            EntityTags.requireMatch(ifMatch, conference.version);
-        }
+        EntityTags.requireMatchIfPresent(ifMatch, conference.version);
         conference.participants.remove(participant(conference, cityId));
         return changed(conference, user);
     }

@@ -7,20 +7,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 
 import org.citylinks.api.model.CitySummaryDto;
 import org.citylinks.api.model.PartnerPageDto;
 import org.citylinks.api.model.PartnershipInputDto;
 import org.citylinks.city.CityDirectory;
-import org.citylinks.common.ConstraintViolations;
 import org.citylinks.common.EntityTags;
 import org.citylinks.common.JsonMergePatch;
 import org.citylinks.common.Problem;
@@ -38,9 +34,6 @@ public class PartnershipService {
 
     @Inject
     CityDirectory cities;
-
-    @Inject
-    Validator validator;
 
     @Inject
     JsonMergePatch mergePatch;
@@ -116,10 +109,6 @@ public class PartnershipService {
         EntityTags.requireMatch(ifMatch, partnership.version);
         PartnershipInputDto input = mergePatch.apply(PartnershipMapper.toInput(partnership), patch,
                 PartnershipInputDto.class);
-        Set<ConstraintViolation<PartnershipInputDto>> violations = validator.validate(input);
-        if (!violations.isEmpty()) {
-            throw ProblemException.invalid(ConstraintViolations.ofBody(violations));
-        }
         Map<UUID, CitySummaryDto> joined = checked(input);
         PartnershipMapper.apply(input, partnership);
         return save(partnership, joined, user, false);

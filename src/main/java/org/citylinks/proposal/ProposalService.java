@@ -17,8 +17,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 
 import org.citylinks.api.model.CitySummaryDto;
 import org.citylinks.api.model.DecisionInputDto;
@@ -26,7 +24,6 @@ import org.citylinks.api.model.ProgrammeInputDto;
 import org.citylinks.api.model.ProposalInputDto;
 import org.citylinks.api.model.TransitionInputDto;
 import org.citylinks.city.CityDirectory;
-import org.citylinks.common.ConstraintViolations;
 import org.citylinks.common.EntityTags;
 import org.citylinks.common.JsonMergePatch;
 import org.citylinks.common.Problem;
@@ -53,9 +50,6 @@ public class ProposalService {
 
     @Inject
     PartnershipRepository partnerships;
-
-    @Inject
-    Validator validator;
 
     @Inject
     JsonMergePatch mergePatch;
@@ -117,10 +111,6 @@ public class ProposalService {
         Proposal proposal = existing(id);
         EntityTags.requireMatch(ifMatch, proposal.version);
         ProposalInputDto input = mergePatch.apply(ProposalMapper.toInput(proposal), patch, ProposalInputDto.class);
-        Set<ConstraintViolation<ProposalInputDto>> violations = validator.validate(input);
-        if (!violations.isEmpty()) {
-            throw ProblemException.invalid(ConstraintViolations.ofBody(violations));
-        }
         return save(proposal, input, user);
     }
 
@@ -141,9 +131,7 @@ public class ProposalService {
      */
     public Found transition(UUID id, String ifMatch, TransitionInputDto input, String user) {
         Proposal proposal = existing(id);
-        if (ifMatch != null) {
-            EntityTags.requireMatch(ifMatch, proposal.version);
-        }
+        EntityTags.requireMatchIfPresent(ifMatch, proposal.version);
         ProposalStatus to = ProposalStatus.valueOf(input.getTo().name());
         ProposalTransitions.check(proposal, to);
         LocalDate on = input.getDate() == null ? today() : input.getDate();
@@ -174,9 +162,7 @@ public class ProposalService {
     /** Records the partner's decision on one programme, while the proposal awaits one. */
     public Found decide(UUID id, int number, String ifMatch, DecisionInputDto input, String user) {
         Proposal proposal = existing(id);
-        if (ifMatch != null) {
-            EntityTags.requireMatch(ifMatch, proposal.version);
-        }
+        EntityTags.requireMatchIfPresent(ifMatch, proposal.version);
         Programme programme = proposal.programmes.stream().filter(p -> p.number == number).findFirst()
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
                         "Proposal " + id + " has no programme " + number + "."));

@@ -6,19 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 
 import org.citylinks.api.model.CitySummaryDto;
 import org.citylinks.api.model.VisitInputDto;
 import org.citylinks.city.CityDirectory;
-import org.citylinks.common.ConstraintViolations;
 import org.citylinks.common.EntityTags;
 import org.citylinks.common.JsonMergePatch;
 import org.citylinks.common.Problem;
@@ -40,9 +36,6 @@ public class VisitService {
 
     @Inject
     ProposalRepository proposals;
-
-    @Inject
-    Validator validator;
 
     @Inject
     JsonMergePatch mergePatch;
@@ -91,10 +84,6 @@ public class VisitService {
         VisitInputDto input = mergePatch.apply(VisitMapper.toInput(visit), patch, VisitInputDto.class);
         if (patch.has("startDate") && !patch.has("endDate") && visit.endDate.equals(visit.startDate)) {
             input.setEndDate(null); // a one-day visit moved to another day stays a one-day visit
-        }
-        Set<ConstraintViolation<VisitInputDto>> violations = validator.validate(input);
-        if (!violations.isEmpty()) {
-            throw ProblemException.invalid(ConstraintViolations.ofBody(violations));
         }
         return save(visit, input, user);
     }
