@@ -86,6 +86,15 @@ public class PartnershipRepository implements PanacheRepositoryBase<Partnership,
                 partnership.cityBId, partnership.relationshipType, partnership.id).firstResultOptional();
     }
 
+    /** The partnerships these signed proposals created, by proposal id. */
+    public Map<UUID, UUID> fromProposals(List<UUID> proposalIds) {
+        Map<UUID, UUID> created = new java.util.HashMap<>();
+        if (!proposalIds.isEmpty()) {
+            list("sourceProposalId IN ?1", proposalIds).forEach(p -> created.put(p.sourceProposalId, p.id));
+        }
+        return created;
+    }
+
     /** The partnership a signed proposal created, if any. */
     public Optional<Partnership> fromProposal(UUID proposalId) {
         return find("sourceProposalId", proposalId).firstResultOptional();

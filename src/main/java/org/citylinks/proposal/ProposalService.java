@@ -76,12 +76,8 @@ public class ProposalService {
         List<UUID> cityIds = new ArrayList<>();
         result.proposals().forEach(p -> cityIds.addAll(List.of(p.proposerCityId, p.partnerCityId)));
         Map<UUID, CitySummaryDto> summaries = cities.summaries(cityIds);
-        Map<UUID, UUID> signed = new LinkedHashMap<>();
-        for (Proposal proposal : result.proposals()) {
-            if (proposal.status == ProposalStatus.SIGNED) {
-                partnerships.fromProposal(proposal.id).ifPresent(p -> signed.put(proposal.id, p.id));
-            }
-        }
+        Map<UUID, UUID> signed = partnerships.fromProposals(result.proposals().stream()
+                .filter(p -> p.status == ProposalStatus.SIGNED).map(p -> p.id).toList());
         List<Found> page = result.proposals().stream()
                 .map(p -> new Found(p, summaries, history.get(p.id), signed.get(p.id))).toList();
         return new Page(page, result.next());
