@@ -7,6 +7,7 @@ import org.citylinks.api.model.PersonDto;
 import org.citylinks.api.model.TimelineEntryDto;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.jackson.ObjectMapperCustomizer;
@@ -14,7 +15,8 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 /**
  * Leaves out the optional members that the contract does not declare nullable (a membership's
  * {@code field} and {@code since}, a person's {@code role} and {@code organization}, a timeline
- * entry's {@code otherCity}), instead of sending them as {@code null}.
+ * entry's {@code otherCity}), instead of sending them as {@code null}; and bounds what a request
+ * body may be made of.
  */
 @Singleton
 public class JsonConfiguration implements ObjectMapperCustomizer {
@@ -25,6 +27,14 @@ public class JsonConfiguration implements ObjectMapperCustomizer {
 
     @Override
     public void customize(ObjectMapper mapper) {
+        // Far above anything the contract allows, far below what would exhaust memory: deeper,
+        // longer or bigger input is refused while it is read (a 400), not after.
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(32)
+                .maxNumberLength(50)
+                .maxStringLength(100_000)
+                .maxNameLength(200)
+                .build());
         mapper.addMixIn(MembershipDto.class, OmitAbsentMembers.class);
         mapper.addMixIn(PersonDto.class, OmitAbsentMembers.class);
         mapper.addMixIn(TimelineEntryDto.class, OmitAbsentMembers.class);
