@@ -17,6 +17,7 @@ import org.citylinks.api.model.TimelineEntryTypeDto;
 import org.citylinks.api.model.TimelinePageDto;
 import org.citylinks.common.CurrentUser;
 import org.citylinks.common.EntityTags;
+import org.citylinks.common.Idempotent;
 import org.citylinks.common.PageLinks;
 import org.citylinks.common.ProblemException;
 import org.citylinks.common.QueryParameterFormats;
@@ -65,8 +66,9 @@ public class CityResource implements CitiesApi {
     }
 
     @Override
+    @Idempotent
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
-    public Response createCity(CityInputDto input) {
+    public Response createCity(CityInputDto input, String idempotencyKey) {
         City city = service.create(input, user.name());
         return Response.created(uriInfo.getAbsolutePathBuilder().path(city.id.toString()).build())
                 .tag(EntityTags.tag(city.version))

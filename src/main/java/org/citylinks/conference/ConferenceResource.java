@@ -17,6 +17,7 @@ import org.citylinks.api.model.ParticipantStatusInputDto;
 import org.citylinks.city.Network;
 import org.citylinks.common.CurrentUser;
 import org.citylinks.common.EntityTags;
+import org.citylinks.common.Idempotent;
 import org.citylinks.common.PageLinks;
 import org.citylinks.common.ProblemException;
 import org.citylinks.common.QueryParameterFormats;
@@ -50,8 +51,9 @@ public class ConferenceResource implements ConferencesApi {
     }
 
     @Override
+    @Idempotent
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
-    public Response createConference(ConferenceInputDto input) {
+    public Response createConference(ConferenceInputDto input, String idempotencyKey) {
         ConferenceService.Found created = service.create(input, user.name());
         return Response.created(uriInfo.getAbsolutePathBuilder().path(created.conference().id.toString()).build())
                 .tag(EntityTags.tag(created.conference().version))
@@ -89,8 +91,10 @@ public class ConferenceResource implements ConferencesApi {
     }
 
     @Override
+    @Idempotent
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
-    public Response addParticipant(UUID conferenceId, ParticipantInputDto input, String ifMatch) {
+    public Response addParticipant(UUID conferenceId, ParticipantInputDto input, String idempotencyKey,
+            String ifMatch) {
         ConferenceService.Found found = service.addParticipant(conferenceId, ifMatch, input, user.name());
         return Response.created(uriInfo.getAbsolutePathBuilder().path(input.getCityId().toString()).build())
                 .tag(EntityTags.tag(found.conference().version))

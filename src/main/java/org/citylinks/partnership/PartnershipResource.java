@@ -14,6 +14,7 @@ import org.citylinks.api.model.PartnershipInputDto;
 import org.citylinks.api.model.PartnershipPageDto;
 import org.citylinks.common.CurrentUser;
 import org.citylinks.common.EntityTags;
+import org.citylinks.common.Idempotent;
 import org.citylinks.common.PageLinks;
 import org.citylinks.common.ProblemException;
 import org.citylinks.common.QueryParameterFormats;
@@ -49,8 +50,9 @@ public class PartnershipResource implements PartnershipsApi {
     }
 
     @Override
+    @Idempotent
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
-    public Response createPartnership(PartnershipInputDto input) {
+    public Response createPartnership(PartnershipInputDto input, String idempotencyKey) {
         PartnershipService.Found created = service.create(input, user.name());
         return Response.created(uriInfo.getAbsolutePathBuilder().path(created.partnership().id.toString()).build())
                 .tag(EntityTags.tag(created.partnership().version))

@@ -16,6 +16,7 @@ import org.citylinks.api.model.ProposalPageDto;
 import org.citylinks.api.model.TransitionInputDto;
 import org.citylinks.common.CurrentUser;
 import org.citylinks.common.EntityTags;
+import org.citylinks.common.Idempotent;
 import org.citylinks.common.PageLinks;
 import org.citylinks.common.ProblemException;
 import org.citylinks.common.QueryParameterFormats;
@@ -52,8 +53,9 @@ public class ProposalResource implements ProposalsApi {
     }
 
     @Override
+    @Idempotent
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
-    public Response createProposal(ProposalInputDto input) {
+    public Response createProposal(ProposalInputDto input, String idempotencyKey) {
         ProposalService.Found created = service.create(input, user.name());
         return Response.created(uriInfo.getAbsolutePathBuilder().path(created.proposal().id.toString()).build())
                 .tag(EntityTags.tag(created.proposal().version))
@@ -91,8 +93,10 @@ public class ProposalResource implements ProposalsApi {
     }
 
     @Override
+    @Idempotent
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
-    public Response transitionProposal(UUID proposalId, TransitionInputDto input, String ifMatch) {
+    public Response transitionProposal(UUID proposalId, TransitionInputDto input, String idempotencyKey,
+            String ifMatch) {
         return ok(service.transition(proposalId, ifMatch, input, user.name()));
     }
 

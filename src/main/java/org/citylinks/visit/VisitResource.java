@@ -14,6 +14,7 @@ import org.citylinks.api.model.VisitInputDto;
 import org.citylinks.api.model.VisitPageDto;
 import org.citylinks.common.CurrentUser;
 import org.citylinks.common.EntityTags;
+import org.citylinks.common.Idempotent;
 import org.citylinks.common.PageLinks;
 import org.citylinks.common.ProblemException;
 import org.citylinks.common.QueryParameterFormats;
@@ -47,8 +48,9 @@ public class VisitResource implements VisitsApi {
     }
 
     @Override
+    @Idempotent
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
-    public Response createVisit(VisitInputDto input) {
+    public Response createVisit(VisitInputDto input, String idempotencyKey) {
         VisitService.Found created = service.create(input, user.name());
         return Response.created(uriInfo.getAbsolutePathBuilder().path(created.visit().id.toString()).build())
                 .tag(EntityTags.tag(created.visit().version))
