@@ -229,6 +229,9 @@ public class ProblemMapper {
             if (cause instanceof JDBCConnectionException unreachable) {
                 return unavailable(unreachable, uri);
             }
+            if (cause instanceof java.sql.SQLException sql && isUnavailable(sql.getSQLState())) {
+                return unavailable(sql, uri);
+            }
         }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure %s on %s", errorId, uri.getPath());
@@ -280,6 +283,14 @@ public class ProblemMapper {
     private Response staleWrite(UriInfo uri) {
         return respond(ProblemType.PRECONDITION_FAILED,
                 "Somebody changed this resource at the same time. Read it again and retry.", List.of(), uri);
+    }
+
+    /**
+     * Connection failures (class 08) and a server shutting down or restarting (57P01 to 57P03): the
+     * database is away, not the request wrong.
+     */
+    private static boolean isUnavailable(String sqlState) {
+        return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P0"));
     }
 
     private Response unavailable(Exception e, UriInfo uri) {

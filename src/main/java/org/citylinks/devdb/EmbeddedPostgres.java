@@ -54,6 +54,11 @@ public final class EmbeddedPostgres implements AutoCloseable {
      * one is already there, and creates the {@value #DATABASE} database.
      */
     public static EmbeddedPostgres start(Path installDirectory, Path dataDirectory) {
+        return start(installDirectory, dataDirectory, 0);
+    }
+
+    /** Starts a server as {@link #start(Path, Path)} does, on {@code port} (0: a free one). */
+    public static EmbeddedPostgres start(Path installDirectory, Path dataDirectory, int port) {
         try {
             Path binaries = install(installDirectory);
             boolean fresh = !Files.exists(dataDirectory.resolve("PG_VERSION"));
@@ -62,7 +67,9 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 run(binaries, List.of("initdb", "-D", dataDirectory.toString(), "-U", USER, "-A", "trust",
                         "-E", "UTF8", "--no-locale", "--no-sync"));
             }
-            int port = freePort();
+            if (port == 0) {
+                port = freePort();
+            }
             Path log = dataDirectory.resolveSibling(dataDirectory.getFileName() + ".log");
             List<String> command = command(binaries, List.of("postgres", "-D", dataDirectory.toString(),
                     "-p", Integer.toString(port), "-h", "127.0.0.1", "-k", dataDirectory.toString(),

