@@ -1,5 +1,7 @@
 package org.citylinks.common;
 
+import java.io.IOException;
+
 import jakarta.inject.Singleton;
 
 import org.citylinks.api.model.MembershipDto;
@@ -7,7 +9,13 @@ import org.citylinks.api.model.PersonDto;
 import org.citylinks.api.model.TimelineEntryDto;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.jackson.ObjectMapperCustomizer;
@@ -25,6 +33,26 @@ public class JsonConfiguration implements ObjectMapperCustomizer {
     private abstract static class OmitAbsentMembers {
     }
 
+    /**
+     * PostgreSQL cannot store a NUL character in text; one in a request is refused as a bad value
+     * (400 with its pointer) instead of failing in the database.
+     */
+    static final class TextWithoutNul extends StdScalarDeserializer<String> {
+
+        TextWithoutNul() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String text = StringDeserializer.instance.deserialize(parser, context);
+            if (text != null && text.indexOf('\0') >= 0) {
+                throw InvalidFormatException.from(parser, "NUL characters are not allowed", text, String.class);
+            }
+            return text;
+        }
+    }
+
     @Override
     public void customize(ObjectMapper mapper) {
         // Far above anything the contract allows, far below what would exhaust memory: deeper,
@@ -35,6 +63,7 @@ public class JsonConfiguration implements ObjectMapperCustomizer {
                 .maxStringLength(100_000)
                 .maxNameLength(200)
                 .build());
+        mapper.registerModule(new SimpleModule("citylinks-text").addDeserializer(String.class, new TextWithoutNul()));
         mapper.addMixIn(MembershipDto.class, OmitAbsentMembers.class);
         mapper.addMixIn(PersonDto.class, OmitAbsentMembers.class);
         mapper.addMixIn(TimelineEntryDto.class, OmitAbsentMembers.class);

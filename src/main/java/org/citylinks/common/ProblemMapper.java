@@ -257,6 +257,9 @@ public class ProblemMapper {
         if (e instanceof ValueInstantiationException) {
             message = "is not one of the allowed values";
         }
+        if (String.valueOf(e.getOriginalMessage()).startsWith("NUL characters")) {
+            message = "must not contain NUL characters";
+        }
         return respond(ProblemType.INVALID_REQUEST, (pointer.isEmpty() ? "The body" : pointer) + " " + message + ".",
                 List.of(Problem.FieldError.atPointer(pointer, message)), uri);
     }

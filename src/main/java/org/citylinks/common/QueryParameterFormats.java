@@ -34,6 +34,14 @@ public class QueryParameterFormats {
     @ServerRequestFilter(preMatching = true)
     public void check(ContainerRequestContext request) {
         Map<String, List<String>> query = request.getUriInfo().getQueryParameters();
+        // No text PostgreSQL is given may hold a NUL or other control character.
+        for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
+            for (String value : parameter.getValue()) {
+                if (value.chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
+                    throw ProblemException.invalidParameter(parameter.getKey(), "must not contain control characters");
+                }
+            }
+        }
         for (Map.Entry<String, Format> parameter : FORMATS.entrySet()) {
             List<String> values = query.get(parameter.getKey());
             if (values == null) {
