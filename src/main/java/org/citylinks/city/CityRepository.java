@@ -46,7 +46,7 @@ public class CityRepository implements PanacheRepositoryBase<City, UUID> {
     }
 
     public Optional<City> findWithMemberships(UUID id) {
-        return find("SELECT c FROM City c LEFT JOIN FETCH c.memberships WHERE c.id = ?1", id).firstResultOptional();
+        return find("SELECT c FROM City c LEFT JOIN FETCH c.memberships WHERE c.id = ?1", id).singleResultOptional();
     }
 
     /** The city other than {@code exceptId} that already holds this external id, if any. */

@@ -22,7 +22,7 @@ public class OversizedBodies {
             .map(MemorySize::asLongValue).orElse(10L * 1024 * 1024);
 
     void register(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE + 1).handler(this::check);
+        router.route().order(Integer.MIN_VALUE + 2).handler(this::check);
     }
 
     private void check(RoutingContext context) {

@@ -63,6 +63,6 @@ public class ConferenceRepository implements PanacheRepositoryBase<Conference, U
 
     Optional<Conference> findWithParticipants(UUID id) {
         return find("SELECT c FROM Conference c LEFT JOIN FETCH c.participants WHERE c.id = ?1", id)
-                .firstResultOptional();
+                .singleResultOptional();
     }
 }

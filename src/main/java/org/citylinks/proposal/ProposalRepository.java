@@ -55,7 +55,7 @@ public class ProposalRepository implements PanacheRepositoryBase<Proposal, UUID>
     }
 
     Optional<Proposal> findWithProgrammes(UUID id) {
-        return find("SELECT p FROM Proposal p LEFT JOIN FETCH p.programmes WHERE p.id = ?1", id).firstResultOptional();
+        return find("SELECT p FROM Proposal p LEFT JOIN FETCH p.programmes WHERE p.id = ?1", id).singleResultOptional();
     }
 
     /** The history of each of these proposals, oldest move first. */
