@@ -9,6 +9,8 @@ import org.citylinks.api.model.PersonDto;
 import org.citylinks.api.model.TimelineEntryDto;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -63,6 +65,12 @@ public class JsonConfiguration implements ObjectMapperCustomizer {
                 .maxStringLength(100_000)
                 .maxNameLength(200)
                 .build());
+        // A list in a request is a list: null for it, or for one of its items, is a bad value (400 with
+        // the pointer), never a null the code would trip over. (A merge patch's null removes the
+        // member before it is read, so a patch can still clear a list.)
+        JsonSetter.Value noNulls = JsonSetter.Value.construct(Nulls.FAIL, Nulls.FAIL);
+        mapper.configOverride(java.util.List.class).setSetterInfo(noNulls);
+        mapper.configOverride(java.util.Set.class).setSetterInfo(noNulls);
         mapper.registerModule(new SimpleModule("citylinks-text").addDeserializer(String.class, new TextWithoutNul()));
         mapper.addMixIn(MembershipDto.class, OmitAbsentMembers.class);
         mapper.addMixIn(PersonDto.class, OmitAbsentMembers.class);

@@ -27,14 +27,7 @@ public class SearchResource implements SearchApi {
         if (text == null) {
             throw ProblemException.invalidParameter("q", "must contain a word to search for");
         }
-        SearchHitDto.TypeEnum kind = null;
-        if (type != null) {
-            kind = SearchHitDto.TypeEnum.fromString(type);
-            if (kind == null) {
-                throw ProblemException.invalidParameter("type",
-                        "must be one of " + java.util.Arrays.toString(SearchHitDto.TypeEnum.values()));
-            }
-        }
+        SearchHitDto.TypeEnum kind = QueryParameterFormats.enumValue(SearchHitDto.TypeEnum.class, "type", type);
         SearchPageDto page = search.search(text, kind, limit == null ? 20 : limit, cursor);
         return PageLinks.withNext(Response.ok(page), uriInfo, page.getNext()).build();
     }
