@@ -28,13 +28,11 @@ public class OversizedBodies {
     private void check(RoutingContext context) {
         String length = context.request().getHeader("Content-Length");
         if (length != null && isOver(length)) {
-            ProblemType type = ProblemType.PAYLOAD_TOO_LARGE;
-            String body = "{\"type\":\"" + type.uri() + "\",\"title\":\"" + type.title() + "\",\"status\":413,"
-                    + "\"detail\":\"The request body is larger than " + limit + " bytes.\"}";
             context.response().setStatusCode(413)
                     .putHeader("Content-Type", ProblemMapper.PROBLEM_JSON.toString())
                     .putHeader("Connection", "close")
-                    .end(body);
+                    .end(ProblemMapper.json(ProblemType.PAYLOAD_TOO_LARGE,
+                            "The request body is larger than " + limit + " bytes.", context.request().path()));
             return;
         }
         context.next();

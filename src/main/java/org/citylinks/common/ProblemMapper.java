@@ -47,6 +47,21 @@ public class ProblemMapper {
     private static final java.util.regex.Pattern MISSING_PROPERTY =
             java.util.regex.Pattern.compile("Missing required creator property '([^']+)'");
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper PLAIN_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /**
+     * The body of a problem answered below JAX-RS (by a Vert.x route that refuses a request before
+     * any resource sees it), in the same shape as every other.
+     */
+    static String json(ProblemType type, String detail, String path) {
+        try {
+            return PLAIN_JSON.writeValueAsString(new Problem(type.uri(), type.title(), type.status(), detail, path,
+                    List.of(), null, null));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A problem could not be written", e);
+        }
+    }
+
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
         Problem problem = new Problem(e.type().uri(), e.type().title(), e.type().status(), e.getMessage(),

@@ -32,12 +32,11 @@ public class ShutdownGate {
             context.next();
             return;
         }
-        ProblemType type = ProblemType.SERVICE_UNAVAILABLE;
         context.response().setStatusCode(503)
                 .putHeader("Content-Type", ProblemMapper.PROBLEM_JSON.toString())
                 .putHeader("Retry-After", "1")
                 .putHeader("Connection", "close")
-                .end("{\"type\":\"" + type.uri() + "\",\"title\":\"" + type.title() + "\",\"status\":503,"
-                        + "\"detail\":\"This instance is shutting down. Retry; another one will answer.\"}");
+                .end(ProblemMapper.json(ProblemType.SERVICE_UNAVAILABLE,
+                        "This instance is shutting down. Retry; another one will answer.", context.request().path()));
     }
 }

@@ -28,24 +28,27 @@ class IdempotencyPurgeTest {
     @Inject
     EntityManager entityManager;
 
+    /** Makes the key a day and an hour old. */
+    private void age(String key) {
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "UPDATE idempotency_key SET created_at = now() - interval '25 hours' WHERE key = ?1")
+                .setParameter(1, key).executeUpdate());
+    }
+
     @Test
     void anExpiredKeyIsFreeAgainAndPurged() {
         String key = UUID.randomUUID().toString();
         api(TestTokens.editor()).contentType(ContentType.JSON).header("Idempotency-Key", key)
                 .body(Map.of("name", Cities.capitalized(Cities.tag()), "countryCode", "ID"))
                 .when().post("/v1/cities").then().statusCode(201);
-        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                "UPDATE idempotency_key SET created_at = now() - interval '25 hours' WHERE key = ?1")
-                .setParameter(1, key).executeUpdate());
+        age(key);
 
         // Expired: another request may use the key again.
         api(TestTokens.editor()).contentType(ContentType.JSON).header("Idempotency-Key", key)
                 .body(Map.of("name", Cities.capitalized(Cities.tag()), "countryCode", "ID"))
                 .when().post("/v1/cities").then().statusCode(201);
 
-        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                "UPDATE idempotency_key SET created_at = now() - interval '25 hours' WHERE key = ?1")
-                .setParameter(1, key).executeUpdate());
+        age(key);
         int purged = keys.purgeExpired();
         assertEquals(true, purged >= 1);
         long left = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
