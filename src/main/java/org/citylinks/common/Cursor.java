@@ -45,6 +45,7 @@ public record Cursor(String query, List<String> keys) {
         return Integer.toHexString(description.hashCode()) + Integer.toHexString(description.length());
     }
 
+    @io.quarkus.runtime.annotations.RegisterForReflection
     private record Encoded(String q, List<String> k) {
     }
 
