@@ -3,12 +3,12 @@ package org.citylinks.city;
 import java.text.Normalizer;
 
 /** Derives a plain ASCII form of a name, for cities created without one. */
-final class AsciiNames {
+public final class AsciiNames {
 
     private AsciiNames() {
     }
 
-    static String of(String name) {
+    public static String of(String name) {
         String decomposed = Normalizer.normalize(name, Normalizer.Form.NFKD)
                 .replace("ß", "ss").replace("ø", "o").replace("Ø", "O").replace("ł", "l").replace("Ł", "L")
                 .replace("đ", "d").replace("Đ", "D").replace("ı", "i").replace("æ", "ae").replace("Æ", "AE")

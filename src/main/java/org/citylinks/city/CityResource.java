@@ -38,6 +38,9 @@ public class CityResource implements CitiesApi {
     CityTimeline timeline;
 
     @Inject
+    CityImport cityImport;
+
+    @Inject
     PartnershipService partnerships;
 
     @Inject
@@ -102,6 +105,12 @@ public class CityResource implements CitiesApi {
     public Response deleteCity(UUID cityId, String ifMatch) {
         service.delete(cityId, ifMatch);
         return Response.noContent().build();
+    }
+
+    @Override
+    @RolesAllowed(Roles.ADMIN)
+    public Response importCities(java.io.InputStream csv) {
+        return Response.ok(cityImport.run(csv, user.name())).build();
     }
 
     @Override

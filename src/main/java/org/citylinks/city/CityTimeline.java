@@ -22,7 +22,7 @@ import org.citylinks.common.ProblemException;
 /**
  * A city's timeline: one SQL union over the visits it sent or hosted, the conferences it hosted or
  * took part in, the moves of the proposals it made or received, its memberships and its
- * partnerships, in date order and keyset-paged like every list.
+ * partnerships (those with a known start), in date order and keyset-paged like every list.
  */
 @ApplicationScoped
 public class CityTimeline {
@@ -58,7 +58,7 @@ public class CityTimeline {
                          ELSE CAST(pa.since AS date) END,
                     initcap(replace(pa.relationship_type, '_', ' ')) || ' partnership', pa.id,
                     CASE WHEN pa.city_a_id = p.city THEN pa.city_b_id ELSE pa.city_a_id END, 'p' || pa.id
-               FROM partnership pa WHERE pa.city_a_id = p.city OR pa.city_b_id = p.city) t
+               FROM partnership pa WHERE (pa.city_a_id = p.city OR pa.city_b_id = p.city) AND pa.since IS NOT NULL) t
             """;
 
     private static final Map<TimelineEntryTypeDto, String> PATHS = Map.of(

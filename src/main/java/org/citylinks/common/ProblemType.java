@@ -13,6 +13,7 @@ public enum ProblemType {
     CONFLICT(409, "conflict", "Conflict"),
     TRANSITION_NOT_ALLOWED(409, "transition-not-allowed", "This status change is not allowed"),
     STILL_REFERENCED(409, "still-referenced", "Other resources still refer to this one"),
+    LENGTH_REQUIRED(411, "length-required", "Content-Length is required"),
     PRECONDITION_FAILED(412, "precondition-failed", "The resource has changed"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),

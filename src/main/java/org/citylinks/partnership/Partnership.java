@@ -41,8 +41,8 @@ public class Partnership extends AuditedEntity {
     @Column(nullable = false, columnDefinition = "text[]")
     public List<String> fields = new ArrayList<>();
 
-    /** A year ({@code 1994}) or a day ({@code 2023-04-14}). */
-    @Column(nullable = false, length = 10)
+    /** A year ({@code 1994}) or a day ({@code 2023-04-14}); null when not known (imported ties). */
+    @Column(length = 10)
     public String since;
 
     @Enumerated(EnumType.STRING)

@@ -23,7 +23,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 public class PartnershipRepository implements PanacheRepositoryBase<Partnership, UUID> {
 
     private static final Map<String, SortField> SORTS = Map.of(
-            "since", new SortField("pa.since", "text"),
+            "since", new SortField("coalesce(pa.since, '')", "text"),
             "createdAt", new SortField("pa.created_at", "timestamptz"),
             "updatedAt", new SortField("pa.updated_at", "timestamptz"));
 

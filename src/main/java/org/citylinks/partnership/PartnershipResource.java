@@ -29,6 +29,9 @@ public class PartnershipResource implements PartnershipsApi {
     PartnershipService service;
 
     @Inject
+    PartnershipImport partnershipImport;
+
+    @Inject
     CurrentUser user;
 
     @Context
@@ -58,6 +61,12 @@ public class PartnershipResource implements PartnershipsApi {
                 .tag(EntityTags.tag(created.partnership().version))
                 .entity(PartnershipMapper.toDto(created.partnership(), created.cities()))
                 .build();
+    }
+
+    @Override
+    @RolesAllowed(Roles.ADMIN)
+    public Response importPartnerships(java.io.InputStream csv) {
+        return Response.ok(partnershipImport.run(csv, user.name())).build();
     }
 
     @Override

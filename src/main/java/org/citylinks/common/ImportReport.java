@@ -1,0 +1,73 @@
+package org.citylinks.common;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.citylinks.api.model.ImportProblemDto;
+import org.citylinks.api.model.ImportReportDto;
+import org.jboss.logging.Logger;
+
+/** The counts an import keeps, its first problems, and its progress in the log. */
+public final class ImportReport {
+
+    private static final Logger LOG = Logger.getLogger(ImportReport.class);
+    private static final int KEPT_PROBLEMS = 100;
+
+    private final String what;
+    private final long started = System.nanoTime();
+    private long lines;
+    private long created;
+    private long updated;
+    private long unchanged;
+    private long unmatched;
+    private long malformed;
+    private final List<ImportProblemDto> problems = new ArrayList<>();
+
+    public ImportReport(String what) {
+        this.what = what;
+    }
+
+    public void line() {
+        lines++;
+    }
+
+    public void created(long count) {
+        created += count;
+    }
+
+    public void updated(long count) {
+        updated += count;
+    }
+
+    public void unchanged(long count) {
+        unchanged += count;
+    }
+
+    public void unmatched(CsvReader.Row row, String reason) {
+        unmatched++;
+        problem(row, reason);
+    }
+
+    public void malformed(CsvReader.Row row, String reason) {
+        malformed++;
+        problem(row, reason);
+    }
+
+    /** Logs how far the import has got; called after each batch. */
+    public void progress() {
+        LOG.infof("Importing %s: %d lines, %d created, %d updated, %d unchanged, %d unmatched, %d malformed (%d ms)",
+                what, lines, created, updated, unchanged, unmatched, malformed, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    public ImportReportDto toDto() {
+        return new ImportReportDto().lines(lines).created(created).updated(updated).unchanged(unchanged)
+                .unmatched(unmatched).malformed(malformed).problems(List.copyOf(problems));
+    }
+
+    private void problem(CsvReader.Row row, String reason) {
+        if (problems.size() < KEPT_PROBLEMS) {
+            String text = row.text().length() > 500 ? row.text().substring(0, 500) : row.text();
+            problems.add(new ImportProblemDto().line(row.line()).text(text).reason(reason));
+        }
+    }
+}

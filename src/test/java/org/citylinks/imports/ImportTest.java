@@ -1,0 +1,97 @@
+package org.citylinks.imports;
+
+import static org.citylinks.common.Api.api;
+import static org.citylinks.common.Api.invalidRequest;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import org.citylinks.common.EmbeddedPostgresResource;
+import org.citylinks.common.TestTokens;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/** The CSV imports, on excerpts of the real files (src/test/resources/data). */
+@QuarkusTest
+@QuarkusTestResource(value = EmbeddedPostgresResource.class, restrictToAnnotatedClass = false)
+class ImportTest {
+
+    private static byte[] sample(String name) throws IOException {
+        try (InputStream in = ImportTest.class.getResourceAsStream("/data/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static Response post(String path, byte[] csv) {
+        return api(TestTokens.admin()).contentType("text/csv").body(csv).when().post(path)
+                .then().statusCode(200).extract().response();
+    }
+
+    @Test
+    void citiesThenTheirTwinsThenTheirMemberships() throws IOException {
+        // Cities: 21 good rows, 2 malformed ones reported by line; a second run changes nothing.
+        Response cities = post("/v1/cities/import", sample("world-cities-sample.csv"));
+        assertEquals(23, cities.<Integer>path("lines"));
+        assertEquals(21, cities.<Integer>path("created") + cities.<Integer>path("updated") + cities.<Integer>path("unchanged"));
+        assertEquals(2, cities.<Integer>path("malformed"));
+        cities.then().body("problems.line", containsInAnyOrder(23, 24))
+                .body("problems.find { it.line == 23 }.reason", containsString("ZZ"));
+        Response again = post("/v1/cities/import", sample("world-cities-sample.csv"));
+        assertEquals(0, again.<Integer>path("created"));
+        assertEquals(0, again.<Integer>path("updated"));
+        assertEquals(21, again.<Integer>path("unchanged"));
+
+        // The same name in two countries stays two cities; names keep their diacritics.
+        api().queryParam("q", "valencia").queryParam("country", "VE").when().get("/v1/cities").then()
+                .body("items.name", hasItem("Valencia"));
+        api().queryParam("q", "sao paulo").queryParam("country", "BR").when().get("/v1/cities").then()
+                .body("items.name", hasItem("São Paulo"));
+
+        // Twins: a pair listed both ways is one partnership; unknown cities and countries are reported.
+        Response twins = post("/v1/partnerships/import", sample("twin-cities-sample.csv"));
+        assertEquals(9, twins.<Integer>path("lines"));
+        assertEquals(7, twins.<Integer>path("created") + twins.<Integer>path("unchanged"));
+        assertEquals(2, twins.<Integer>path("unmatched"));
+        twins.then().body("problems.line", containsInAnyOrder(9, 10));
+        Response twinsAgain = post("/v1/partnerships/import", sample("twin-cities-sample.csv"));
+        assertEquals(0, twinsAgain.<Integer>path("created"));
+
+        String berat = api().queryParam("q", "berat").queryParam("country", "AL").when().get("/v1/cities")
+                .then().extract().path("items[0].id");
+        api().when().get("/v1/cities/{id}/partners", berat).then().statusCode(200)
+                .body("items.partner.name", hasItem("Amasya"))
+                .body("items.find { it.partner.name == 'Amasya' }.since", equalTo(null));
+
+        // Memberships need a country: the row without one is reported, never matched on its name;
+        // so is Seville, which World Cities calls Sevilla.
+        Response memberships = post("/v1/cities/import", sample("uccn-cities-sample.csv"));
+        assertEquals(11, memberships.<Integer>path("lines"));
+        assertEquals(9, memberships.<Integer>path("created") + memberships.<Integer>path("unchanged"));
+        assertEquals(2, memberships.<Integer>path("unmatched"));
+        memberships.then().body("problems.line", containsInAnyOrder(10, 12))
+                .body("problems.find { it.line == 12 }.reason", containsString("never matched on its name alone"))
+                .body("problems.find { it.line == 10 }.reason", equalTo("no city Seville in ES"));
+        api().queryParam("q", "metz").queryParam("field", "MUSIC").queryParam("country", "FR")
+                .when().get("/v1/cities").then().body("items.name", hasItem("Metz"));
+    }
+
+    @Test
+    void importsNeedAdminAndAKnownHeader() throws IOException {
+        invalidRequest(TestTokens.editor()).contentType("text/csv").body(sample("world-cities-sample.csv"))
+                .when().post("/v1/cities/import").then().statusCode(403);
+        invalidRequest().contentType("text/csv").body(sample("twin-cities-sample.csv"))
+                .when().post("/v1/partnerships/import").then().statusCode(401);
+        invalidRequest(TestTokens.admin()).contentType("text/csv").body("name,country\nX,Y\n")
+                .when().post("/v1/cities/import").then().statusCode(400).contentType("application/problem+json");
+        invalidRequest(TestTokens.admin()).contentType("text/csv").body("city1,country1\n")
+                .when().post("/v1/partnerships/import").then().statusCode(400);
+    }
+}
