@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * Reads CSV (RFC 4180: commas, double quotes, quotes doubled inside quotes, line breaks inside
- * quotes) one record at a time from a stream, so a file of any length is never held whole.
+ * quotes) one record at a time from a stream, so a file of any length is never held whole. Blank
+ * lines are skipped (their numbers still count).
  */
 public final class CsvReader implements AutoCloseable {
 
@@ -34,10 +35,15 @@ public final class CsvReader implements AutoCloseable {
     public Row next() {
         try {
             String line = reader.readLine();
+            lineNumber++;
+            while (line != null && line.isBlank()) { // an empty line is no record
+                line = reader.readLine();
+                lineNumber++;
+            }
             if (line == null) {
                 return null;
             }
-            long start = ++lineNumber;
+            long start = lineNumber;
             if (start == 1 && line.startsWith("\uFEFF")) {
                 line = line.substring(1); // a byte-order mark is not part of the first field
             }
