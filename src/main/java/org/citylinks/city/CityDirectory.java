@@ -14,6 +14,7 @@ import jakarta.persistence.EntityManager;
 
 import org.citylinks.api.model.CitySummaryDto;
 import org.citylinks.common.Problem;
+import org.citylinks.common.ProblemException;
 
 /**
  * What the other features need to know of cities: whether the ids a request names exist, the
@@ -39,6 +40,13 @@ public class CityDirectory {
             summaries.put((UUID) row[0], new CitySummaryDto((UUID) row[0], (String) row[1], (String) row[2]));
         }
         return summaries;
+    }
+
+    /** A 404 unless there is a city with this id. */
+    public void requireCity(UUID id) {
+        if (summaries(List.of(id)).isEmpty()) {
+            throw ProblemException.notFound("city", id);
+        }
     }
 
     /**

@@ -17,7 +17,6 @@ import org.citylinks.api.model.TimelineEntryDto;
 import org.citylinks.api.model.TimelineEntryTypeDto;
 import org.citylinks.api.model.TimelinePageDto;
 import org.citylinks.common.KeysetQuery;
-import org.citylinks.common.ProblemException;
 
 /**
  * A city's timeline: one SQL union over the visits it sent or hosted, the conferences it hosted or
@@ -77,9 +76,7 @@ public class CityTimeline {
     @Transactional(Transactional.TxType.SUPPORTS)
     public TimelinePageDto of(UUID cityId, LocalDate from, LocalDate to, TimelineEntryTypeDto type, boolean newestFirst,
             int limit, String cursor) {
-        if (directory.summaries(List.of(cityId)).isEmpty()) {
-            throw ProblemException.notFound("city", cityId);
-        }
+        directory.requireCity(cityId);
         KeysetQuery query = new KeysetQuery("t.kind, t.day, t.title, t.resource_id, t.other_id, o.name, o.country_code",
                 7, "(SELECT CAST(? AS uuid) AS city) p CROSS JOIN LATERAL " + ENTRIES
                         + " LEFT JOIN city o ON o.id = t.other_id",

@@ -60,9 +60,7 @@ public class PartnershipService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public PartnerPageDto partnersOf(UUID cityId, RelationshipType type, PartnershipStatus status, int limit,
             String cursor) {
-        if (cities.summaries(List.of(cityId)).isEmpty()) {
-            throw ProblemException.notFound("city", cityId);
-        }
+        cities.requireCity(cityId);
         return partnerships.partnersOf(cityId, type, status, limit, cursor);
     }
 
@@ -89,11 +87,10 @@ public class PartnershipService {
         partnership.since = signedOn.toString();
         partnership.status = PartnershipStatus.ACTIVE;
         partnership.sourceProposalId = proposalId;
-        if (partnerships.samePairAndType(partnership).isPresent()) {
-            throw ProblemException.conflict("The two cities already have a " + type + " partnership; it cannot be"
-                    + " signed a second time.", "/to", "these cities already have a partnership of this type");
-        }
-        return save(partnership, cities.summaries(List.of(proposerCityId, partnerCityId)), user, true).partnership();
+        return save(partnership, cities.summaries(List.of(proposerCityId, partnerCityId)), user, true,
+                other -> ProblemException.conflict("The two cities already have a " + type + " partnership; it"
+                        + " cannot be signed a second time.", "/to", "these cities already have a partnership of this type"))
+                .partnership();
     }
 
     public Found replace(UUID id, String ifMatch, PartnershipInputDto input, String user) {
@@ -122,6 +119,14 @@ public class PartnershipService {
     }
 
     private Found save(Partnership partnership, Map<UUID, CitySummaryDto> joined, String user, boolean isNew) {
+        return save(partnership, joined, user, isNew, other -> ProblemException.conflict("These two cities already have a "
+                + partnership.relationshipType + " partnership (" + other.id + ").", "/cityIds",
+                "already have a partnership of this type"));
+    }
+
+    /** Saves the partnership; {@code duplicate} is the 409 to answer when the pair has one of this type. */
+    private Found save(Partnership partnership, Map<UUID, CitySummaryDto> joined, String user, boolean isNew,
+            java.util.function.Function<Partnership, ProblemException> duplicate) {
         // Every change is made before the look-up below, which flushes it: one write, one new version.
         partnership.cityNames = joined.get(partnership.cityAId).getName() + " " + joined.get(partnership.cityBId).getName();
         if (isNew) {
@@ -130,8 +135,7 @@ public class PartnershipService {
             partnership.updated(user);
         }
         partnerships.samePairAndType(partnership).ifPresent(other -> {
-            throw ProblemException.conflict("These two cities already have a " + partnership.relationshipType
-                    + " partnership (" + other.id + ").", "/cityIds", "already have a partnership of this type");
+            throw duplicate.apply(other);
         });
         if (isNew) {
             partnerships.persist(partnership);

@@ -133,8 +133,8 @@ public class ProposalService {
         LocalDate on = input.getDate() == null ? today() : input.getDate();
         // The drafting record is dated the day the proposal was entered, so that a past proposal can
         // be entered with its real dates; only the moves themselves must be in order.
-        List<ProposalEvent> moves = proposals.history(List.of(id)).get(id).stream()
-                .filter(event -> event.fromStatus != null).toList();
+        List<ProposalEvent> history = new java.util.ArrayList<>(proposals.history(List.of(id)).get(id));
+        List<ProposalEvent> moves = history.stream().filter(event -> event.fromStatus != null).toList();
         LocalDate previous = moves.isEmpty() ? null : moves.get(moves.size() - 1).happenedOn;
         if (previous != null && on.isBefore(previous)) {
             throw ProblemException.invalid(List.of(Problem.FieldError.atPointer("/date",
@@ -143,16 +143,18 @@ public class ProposalService {
         if (on.isAfter(today().plusDays(1))) {
             throw ProblemException.invalid(List.of(Problem.FieldError.atPointer("/date", "must not be in the future")));
         }
+        UUID partnershipId = null;
         if (to == ProposalStatus.SIGNED) {
-            partnershipService.createFromProposal(proposal.id, proposal.proposerCityId, proposal.partnerCityId,
-                    proposal.relationshipType, proposal.fields, on, user);
+            partnershipId = partnershipService.createFromProposal(proposal.id, proposal.proposerCityId,
+                    proposal.partnerCityId, proposal.relationshipType, proposal.fields, on, user).id;
         }
         ProposalStatus from = proposal.status;
         proposal.status = to;
         proposal.updated(user);
-        record(proposal, from, to, on, input.getNote(), user);
+        history.add(record(proposal, from, to, on, input.getNote(), user));
         proposals.flush();
-        return found(proposal);
+        return new Found(proposal, cities.summaries(List.of(proposal.proposerCityId, proposal.partnerCityId)),
+                history, partnershipId);
     }
 
     /** Records the partner's decision on one programme, while the proposal awaits one. */
@@ -224,7 +226,7 @@ public class ProposalService {
         }
     }
 
-    private void record(Proposal proposal, ProposalStatus from, ProposalStatus to, LocalDate on, String note,
+    private ProposalEvent record(Proposal proposal, ProposalStatus from, ProposalStatus to, LocalDate on, String note,
             String user) {
         ProposalEvent event = new ProposalEvent();
         event.proposalId = proposal.id;
@@ -235,6 +237,7 @@ public class ProposalService {
         event.note = note;
         event.recordedBy = user;
         event.persist();
+        return event;
     }
 
     private Found found(Proposal proposal) {
