@@ -15,7 +15,8 @@ SELECT gen_random_uuid(), initcap(x.n), initcap(x.n),
  CROSS JOIN LATERAL (SELECT s.a[1 + (g * 7) % 50] || s.a[1 + (g / 50) % 50] || s.a[1 + (g / 2500) % 50]
                             || CASE WHEN g % 3 = 0 THEN s.a[1 + (g / 13) % 50] ELSE '' END AS n) x;
 
-CREATE TEMP TABLE some_city AS SELECT row_number() OVER () AS n, id FROM city ORDER BY random() LIMIT 100000;
+-- Numbered after the sample is drawn: row_number() runs before ORDER BY and LIMIT of its own query.
+CREATE TEMP TABLE some_city AS SELECT row_number() OVER () AS n, id FROM (SELECT id FROM city ORDER BY random() LIMIT 100000) r;
 CREATE UNIQUE INDEX ON some_city (n);
 
 INSERT INTO visit (id, title, from_city_id, to_city_id, start_date, end_date, mode, purpose, topics, outcomes,
