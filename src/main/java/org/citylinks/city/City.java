@@ -11,6 +11,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 
 import org.citylinks.common.AuditedEntity;
@@ -52,5 +53,6 @@ public class City extends AuditedEntity {
 
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "city_membership", joinColumns = @JoinColumn(name = "city_id"))
+    @OrderBy("network, field") // the order of a list page's rows too (CitySearchQuery.COLUMNS)
     public List<Membership> memberships = new ArrayList<>();
 }

@@ -1,5 +1,7 @@
 package org.citylinks.city;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -15,6 +17,7 @@ import jakarta.persistence.EntityManager;
 import org.citylinks.api.model.CitySummaryDto;
 import org.citylinks.common.Problem;
 import org.citylinks.common.ProblemException;
+import org.hibernate.Session;
 
 /**
  * What the other features need to know of cities: whether the ids a request names exist, the
@@ -33,13 +36,22 @@ public class CityDirectory {
         if (wanted.isEmpty()) {
             return summaries;
         }
-        List<Object[]> rows = entityManager.createQuery(
-                "SELECT c.id, c.name, c.countryCode FROM City c WHERE c.id IN :ids", Object[].class)
-                .setParameter("ids", wanted).getResultList();
-        for (Object[] row : rows) {
-            summaries.put((UUID) row[0], new CitySummaryDto((UUID) row[0], (String) row[1], (String) row[2]));
-        }
-        return summaries;
+        // Plain SQL with one array parameter: every list page asks this, and an HQL IN list of
+        // varying length is translated afresh each time. Names and countries of cities are never
+        // changed earlier in the same transaction as a summary is read, so nothing needs flushing.
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT id, name, country_code FROM city WHERE id = ANY (?)")) {
+                statement.setArray(1, connection.createArrayOf("uuid", wanted.toArray()));
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        UUID id = rows.getObject(1, UUID.class);
+                        summaries.put(id, new CitySummaryDto(id, rows.getString(2), rows.getString(3)));
+                    }
+                }
+            }
+            return summaries;
+        });
     }
 
     /** A 404 unless there is a city with this id. */

@@ -6,7 +6,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -14,6 +16,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,6 +42,12 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 public class CityImport {
 
     static final int BATCH = 1000;
+    /**
+     * Batches written at once, each on its own connection and transaction: the database work of a
+     * city (generated search columns, GIN, GiST and B-tree entries) is CPU-bound, and two writers
+     * use both cores of a small machine while the reader parses the next batch.
+     */
+    static final int WRITERS = 2;
     private static final Set<String> COUNTRY_CODES = Set.of(Locale.getISOCountries());
     private static final Map<String, String> FIELDS = Map.of(
             "crafts and folk art", "CRAFTS_AND_FOLK_ART", "design", "DESIGN", "film", "FILM",
@@ -77,27 +89,84 @@ public class CityImport {
 
     private ImportReportDto importCities(CsvReader reader, Map<String, Integer> columns, String user) {
         ImportReport report = new ImportReport("cities");
-        List<CityRow> batch = new ArrayList<>();
-        Set<String> idsInBatch = new HashSet<>();
-        for (CsvReader.Row row = reader.next(); row != null; row = reader.next()) {
-            report.line();
-            CityRow city = cityRow(row, columns, report);
-            if (city == null) {
-                continue;
+        ExecutorService executor = Executors.newFixedThreadPool(WRITERS);
+        Deque<Writing> writing = new ArrayDeque<>();
+        try {
+            List<CityRow> batch = new ArrayList<>();
+            Set<String> idsInBatch = new HashSet<>();
+            for (CsvReader.Row row = reader.next(); row != null; row = reader.next()) {
+                report.line();
+                CityRow city = cityRow(row, columns, report);
+                if (city == null) {
+                    continue;
+                }
+                String id = city.simplemapsId();
+                if (id != null && writing.stream().anyMatch(w -> w.ids().contains(id))) {
+                    finishAll(writing); // a later line for the same city must win, so it waits for the earlier
+                }
+                if (id != null && !idsInBatch.add(id)) {
+                    submit(executor, writing, batch, idsInBatch, report, user); // one statement cannot upsert an id twice
+                    finishAll(writing);
+                    idsInBatch.add(id);
+                }
+                batch.add(city);
+                if (batch.size() == BATCH) {
+                    submit(executor, writing, batch, idsInBatch, report, user);
+                }
             }
-            if (city.simplemapsId() != null && !idsInBatch.add(city.simplemapsId())) {
-                flushCities(batch, report, user); // the same id twice in one statement cannot be upserted
-                idsInBatch.clear();
-                idsInBatch.add(city.simplemapsId());
-            }
-            batch.add(city);
-            if (batch.size() == BATCH) {
-                flushCities(batch, report, user);
-                idsInBatch.clear();
-            }
+            submit(executor, writing, batch, idsInBatch, report, user);
+            finishAll(writing);
+        } finally {
+            executor.shutdownNow();
         }
-        flushCities(batch, report, user);
         return report.toDto();
+    }
+
+    /** A batch being written, and the simplemaps ids in it. */
+    private record Writing(Future<?> done, Set<String> ids) {
+    }
+
+    /**
+     * Hands the batch to a writer; the reader goes on parsing meanwhile. At most {@value #WRITERS}
+     * batches are in flight, so memory stays bounded. A batch with rows matched on name and country
+     * runs alone, so that two batches never both create the same unnamed city.
+     */
+    private void submit(ExecutorService executor, Deque<Writing> writing, List<CityRow> batch, Set<String> ids,
+            ImportReport report, String user) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        boolean alone = batch.stream().anyMatch(city -> city.simplemapsId() == null);
+        while (writing.size() >= WRITERS || alone && !writing.isEmpty()) {
+            finish(writing.removeFirst());
+        }
+        List<CityRow> rows = List.copyOf(batch);
+        writing.addLast(new Writing(executor.submit(() -> flushCities(rows, report, user)), Set.copyOf(ids)));
+        batch.clear();
+        ids.clear();
+        if (alone) {
+            finishAll(writing);
+        }
+    }
+
+    private static void finishAll(Deque<Writing> writing) {
+        while (!writing.isEmpty()) {
+            finish(writing.removeFirst());
+        }
+    }
+
+    private static void finish(Writing batch) {
+        try {
+            batch.done().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("The import was interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure; // the mapper turns a database failure into its problem
+            }
+            throw new IllegalStateException("A batch of the import failed", e.getCause());
+        }
     }
 
     private CityRow cityRow(CsvReader.Row row, Map<String, Integer> columns, ImportReport report) {
@@ -150,7 +219,9 @@ public class CityImport {
         if (batch.isEmpty()) {
             return;
         }
-        List<CityRow> byId = batch.stream().filter(c -> c.simplemapsId() != null).toList();
+        // In id order, so that two batches writing at once take their row locks in the same order.
+        List<CityRow> byId = batch.stream().filter(c -> c.simplemapsId() != null)
+                .sorted(java.util.Comparator.comparing(CityRow::simplemapsId)).toList();
         List<CityRow> byName = batch.stream().filter(c -> c.simplemapsId() == null).toList();
         QuarkusTransaction.requiringNew().run(() -> entityManager.unwrap(Session.class).doWork(connection -> {
             upsertById(connection, byId, report, user);
@@ -158,7 +229,6 @@ public class CityImport {
                 upsertByNameAndCountry(connection, city, report, user);
             }
         }));
-        batch.clear();
         report.progress();
     }
 

@@ -10,6 +10,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.citylinks.common.KeysetQuery;
+import org.citylinks.common.TextMatch;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
@@ -22,27 +23,51 @@ public class CityRepository implements PanacheRepositoryBase<City, UUID> {
     }
 
     public SearchPage search(CitySearch search) {
-        KeysetQuery query = CitySearchQuery.of(search);
-        KeysetQuery.Page page = query.run(getEntityManager(), search.cursor(), search.limit());
-        List<UUID> ids = page.rows().stream().map(row -> (UUID) row[0]).toList();
-        Map<UUID, City> byId = new HashMap<>();
-        if (!ids.isEmpty()) {
-            for (City city : find("SELECT c FROM City c LEFT JOIN FETCH c.memberships WHERE c.id IN ?1", ids).list()) {
-                byId.put(city.id, city);
-            }
-        }
+        KeysetQuery.Page page = TextMatch.page(search.text(), match -> CitySearchQuery.of(search, match),
+                getEntityManager(), search.cursor(), search.limit());
         List<City> cities = new ArrayList<>();
         Map<UUID, Double> distances = new HashMap<>();
         for (Object[] row : page.rows()) {
-            City city = byId.get((UUID) row[0]);
-            if (city != null) { // deleted between the two reads
-                cities.add(city);
-            }
+            City city = fromRow(row);
+            cities.add(city);
             if (row[1] instanceof Number distance) {
-                distances.put((UUID) row[0], distance.doubleValue());
+                distances.put(city.id, distance.doubleValue());
             }
         }
         return new SearchPage(cities, distances, page.next());
+    }
+
+    /**
+     * A detached city built from a row of {@link CitySearchQuery#COLUMNS}: a list page is read in one
+     * statement, without loading entities into the persistence context.
+     */
+    private static City fromRow(Object[] row) {
+        City city = new City();
+        city.id = (UUID) row[0];
+        city.name = (String) row[2];
+        city.asciiName = (String) row[3];
+        city.countryCode = (String) row[4];
+        city.region = (String) row[5];
+        city.lat = (Double) row[6];
+        city.lon = (Double) row[7];
+        city.population = row[8] == null ? null : ((Number) row[8]).longValue();
+        city.geonamesId = (String) row[9];
+        city.wikidataId = (String) row[10];
+        city.simplemapsId = (String) row[11];
+        city.version = ((Number) row[12]).longValue();
+        city.createdAt = ((java.sql.Timestamp) row[13]).toInstant();
+        city.updatedAt = ((java.sql.Timestamp) row[14]).toInstant();
+        city.createdBy = (String) row[15];
+        city.updatedBy = (String) row[16];
+        if (row[17] instanceof String memberships) {
+            for (String membership : memberships.split(",")) {
+                String[] parts = membership.split(":", -1);
+                city.memberships.add(new Membership(Network.valueOf(parts[0]),
+                        parts[1].isEmpty() ? null : CreativeField.valueOf(parts[1]),
+                        parts[2].isEmpty() ? null : Integer.valueOf(parts[2])));
+            }
+        }
+        return city;
     }
 
     public Optional<City> findWithMemberships(UUID id) {

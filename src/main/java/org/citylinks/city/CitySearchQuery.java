@@ -4,30 +4,49 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.citylinks.common.KeysetQuery;
+import org.citylinks.common.TextMatch;
 
 /**
  * The SQL of a city search. Every filter and order is one an index serves (see
- * {@code V1__cities.sql}); {@link KeysetQuery} adds the page boundary. Each row is the city's id and
- * its distance from {@code near} (or null).
+ * {@code V1__cities.sql} and {@code V5__search_speed.sql}); {@link KeysetQuery} adds the page
+ * boundary. Each row carries the whole city (see {@link #COLUMNS}), so that one statement answers a
+ * page.
+ *
+ * <p>A name search ({@code q}) matches in the two modes of {@link TextMatch}: names with a word
+ * starting with each word typed, else names spelt nearly like it.
  */
 final class CitySearchQuery {
+
+    /**
+     * The columns of a row, in the order {@link CityRepository} reads them: the city, its distance
+     * from {@code near} (or null), and its memberships as {@code network:field:since} joined by
+     * {@code ,}; PostgreSQL evaluates that subquery only for the rows of the page.
+     */
+    static final String COLUMNS = "c.id, %s, c.name, c.ascii_name, c.country_code, c.region, c.lat, c.lon,"
+            + " c.population, c.geonames_id, c.wikidata_id, c.simplemaps_id, c.version, c.created_at, c.updated_at,"
+            + " c.created_by, c.updated_by, (SELECT string_agg(m.network || ':' || coalesce(m.field, '') || ':'"
+            + " || coalesce(CAST(m.since AS text), ''), ',' ORDER BY m.network, m.field)"
+            + " FROM city_membership m WHERE m.city_id = c.id)";
+    static final int COLUMN_COUNT = 18;
 
     private CitySearchQuery() {
     }
 
-    static KeysetQuery of(CitySearch search) {
+    static KeysetQuery of(CitySearch search, TextMatch.Mode mode) {
+        String distance = search.near() != null ? "sec_to_gc(cube_distance(c.earth_point, p.here)) / 1000.0" : "NULL";
         // The inputs are bound once, in a FROM-less subquery that the planner folds into constants.
-        KeysetQuery query = new KeysetQuery(
-                "c.id, " + (search.near() != null ? "earth_distance(ll_to_earth(c.lat, c.lon), p.here) / 1000.0" : "NULL"),
-                2,
+        KeysetQuery query = new KeysetQuery(COLUMNS.formatted(distance), COLUMN_COUNT,
                 "city c CROSS JOIN (SELECT citylinks_normalize(CAST(? AS text)) AS text,"
-                        + " ll_to_earth(CAST(? AS double precision), CAST(? AS double precision)) AS here) p",
-                search.text(), search.near() == null ? null : search.near().lat(),
+                        + " citylinks_query(CAST(? AS text)) AS query,"
+                        + " CAST(ll_to_earth(CAST(? AS double precision), CAST(? AS double precision)) AS cube) AS here) p",
+                search.text(), search.text(), search.near() == null ? null : search.near().lat(),
                 search.near() == null ? null : search.near().lon());
         if (search.text() != null) {
-            // Word similarity: the words typed are close to some run of words of the name, which
-            // forgives a typo and matches a part of a longer name; the trigram index serves it.
-            query.where("p.text <% c.search_name");
+            query.where(mode == TextMatch.Mode.WORDS
+                    ? "c.search_vector @@ p.query"
+                    // Word similarity: the words typed are close to some run of words of the name,
+                    // which forgives a typo; the trigram index serves it.
+                    : "p.text <% c.search_name");
         }
         if (search.country() != null) {
             query.where("c.country_code = ?", search.country());
@@ -42,25 +61,30 @@ final class CitySearchQuery {
             }
         }
         if (search.near() != null) {
-            query.where("c.lat IS NOT NULL");
+            // The stored point (V5): earth_distance() and ll_to_earth() would re-check the earth
+            // domain on every row; sec_to_gc(cube_distance()) is what earth_distance() computes.
+            query.where("c.earth_point IS NOT NULL");
             if (search.radiusKm() != null) {
                 double metres = search.radiusKm() * 1000;
-                query.where("earth_box(p.here, ?) @> ll_to_earth(c.lat, c.lon)"
-                        + " AND earth_distance(ll_to_earth(c.lat, c.lon), p.here) <= ?", metres, metres);
+                query.where("cube_enlarge(p.here, gc_to_sec(?), 3) @> c.earth_point"
+                        + " AND sec_to_gc(cube_distance(c.earth_point, p.here)) <= ?", metres, metres);
             }
         }
-        List<KeysetQuery.SortKey> keys = new ArrayList<>(effectiveOrder(search).keys());
+        List<KeysetQuery.SortKey> keys = new ArrayList<>(effectiveOrder(search, mode));
         keys.add(KeysetQuery.SortKey.asc("c.id", "uuid"));
         return query.orderBy(keys);
     }
 
-    private static CitySort effectiveOrder(CitySearch search) {
+    private static List<KeysetQuery.SortKey> effectiveOrder(CitySearch search, TextMatch.Mode mode) {
         if (search.sort() != null) {
-            return search.sort();
+            return search.sort().keys();
         }
         if (search.near() != null) {
-            return CitySort.DISTANCE;
+            return CitySort.DISTANCE.keys();
         }
-        return search.text() != null ? CitySort.RELEVANCE : CitySort.NAME;
+        if (search.text() == null) {
+            return CitySort.NAME.keys();
+        }
+        return mode == TextMatch.Mode.WORDS ? CitySort.WORD_RELEVANCE : CitySort.RELEVANCE.keys();
     }
 }

@@ -22,13 +22,22 @@ public enum CitySort {
     CREATED_DESC("-createdAt", List.of(SortKey.desc("c.created_at", "timestamptz"))),
     UPDATED("updatedAt", List.of(SortKey.asc("c.updated_at", "timestamptz"))),
     UPDATED_DESC("-updatedAt", List.of(SortKey.desc("c.updated_at", "timestamptz"))),
-    /** Best match first: name similarity, then the larger city. Only with {@code q}. */
+    /** Best match first: name similarity, then the larger city. Only with {@code q} (near spellings). */
     RELEVANCE(null, List.of(
             SortKey.desc("CAST(similarity(c.search_name, p.text) + word_similarity(p.text, c.search_name)"
                     + " AS double precision)", "double precision"),
             SortKey.desc("coalesce(c.population, -1)", "bigint"))),
     /** Nearest first, by chord distance on the earth cube (the same order as great-circle distance). */
-    DISTANCE(null, List.of(SortKey.asc("(ll_to_earth(c.lat, c.lon) <-> p.here)", "double precision")));
+    DISTANCE(null, List.of(SortKey.asc("(c.earth_point <-> p.here)", "double precision")));
+
+    /**
+     * The relevance of a {@code q} search whose words all start words of the names: the exact name
+     * first, then names that start with the text typed, then the rest, each by population.
+     */
+    static final List<SortKey> WORD_RELEVANCE = List.of(
+            SortKey.asc("CASE WHEN c.sort_name = p.text OR c.search_name = p.text THEN 0"
+                    + " WHEN starts_with(c.search_name, p.text) THEN 1 ELSE 2 END", "integer"),
+            SortKey.desc("coalesce(c.population, -1)", "bigint"));
 
     private final String parameter;
     private final List<SortKey> keys;

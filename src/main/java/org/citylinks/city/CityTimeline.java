@@ -36,8 +36,9 @@ public class CityTimeline {
              SELECT 'CONFERENCE', c.start_date, c.name, c.id,
                     CASE WHEN c.host_city_id = p.city THEN NULL ELSE c.host_city_id END, 'c' || c.id
                FROM conference c
-              WHERE c.host_city_id = p.city
-                 OR EXISTS (SELECT 1 FROM conference_participant cp WHERE cp.conference_id = c.id AND cp.city_id = p.city)
+              -- a union of ids, each side from its own index; "host OR EXISTS" reads every conference
+              WHERE c.id IN (SELECT h.id FROM conference h WHERE h.host_city_id = p.city
+                             UNION SELECT cp.conference_id FROM conference_participant cp WHERE cp.city_id = p.city)
              UNION ALL
              SELECT 'PROPOSAL_EVENT', e.happened_on,
                     pr.title || ': ' || CASE WHEN e.from_status IS NULL THEN 'drafted'

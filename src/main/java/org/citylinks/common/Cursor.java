@@ -40,6 +40,15 @@ public record Cursor(String query, List<String> keys) {
         }
     }
 
+    /** Whether {@code token} is a readable cursor made for {@code query}. */
+    public static boolean madeFor(String token, String query) {
+        try {
+            return query.equals(JSON.readValue(Base64.getUrlDecoder().decode(token), Encoded.class).q());
+        } catch (IllegalArgumentException | java.io.IOException e) {
+            return false;
+        }
+    }
+
     /** A short fingerprint of a query's filters and order. */
     public static String fingerprint(String description) {
         return Integer.toHexString(description.hashCode()) + Integer.toHexString(description.length());

@@ -57,11 +57,18 @@ public final class KeysetQuery {
             return rows.stream().map(row -> (java.util.UUID) row[0]).toList();
         }
 
-        /** The entities loaded for {@link #ids()}, in the page's order; any deleted meanwhile are left out. */
-        public <T> List<T> inOrder(java.util.Collection<T> entities, java.util.function.Function<T, java.util.UUID> id) {
-            java.util.Map<java.util.UUID, T> byId = new java.util.HashMap<>();
-            entities.forEach(entity -> byId.put(id.apply(entity), entity));
-            return ids().stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+        /**
+         * The entities of {@link #ids()}, in the page's order; any deleted since the page was read
+         * are left out. Hibernate loads them with one {@code id = any(?)} statement whose SQL it
+         * keeps, where an {@code IN} list of varying length would be translated afresh each time;
+         * their collections follow in batches.
+         */
+        public <T> List<T> load(jakarta.persistence.EntityManager entityManager, Class<T> type) {
+            if (rows.isEmpty()) {
+                return List.of();
+            }
+            return entityManager.unwrap(org.hibernate.Session.class).findMultiple(type, ids()).stream()
+                    .filter(java.util.Objects::nonNull).toList();
         }
     }
 
@@ -100,6 +107,11 @@ public final class KeysetQuery {
         this.order = List.copyOf(keys);
         fingerprint.add("order " + keys);
         return this;
+    }
+
+    /** Whether {@code cursor} is one this query (same filters and order) handed out. */
+    public boolean madeCursor(String cursor) {
+        return Cursor.madeFor(cursor, Cursor.fingerprint(String.join("|", fingerprint)));
     }
 
     /** Runs the query on the connection of the current persistence context. */

@@ -26,9 +26,15 @@ public class ConferenceRepository implements PanacheRepositoryBase<Conference, U
     }
 
     Result search(ConferenceSearch search) {
+        KeysetQuery.Page page = TextMatch.page(search.text(), match -> query(search, match), getEntityManager(),
+                search.cursor(), search.limit());
+        return new Result(page.load(getEntityManager(), Conference.class), page.next());
+    }
+
+    private static KeysetQuery query(ConferenceSearch search, TextMatch.Mode match) {
         KeysetQuery query = TextMatch.query("c.id", 1, "conference", "c", search.text());
         if (search.text() != null) {
-            query.where(TextMatch.condition("c"));
+            query.where(TextMatch.condition("c", match));
         }
         if (search.hostCityId() != null) {
             query.where("c.host_city_id = ?", search.hostCityId());
@@ -54,11 +60,7 @@ public class ConferenceRepository implements PanacheRepositoryBase<Conference, U
         } else {
             query.orderBy(KeysetQuery.sortKeys(SORTS, search.sort() == null ? "-startDate" : search.sort(), "c.id"));
         }
-        KeysetQuery.Page page = query.run(getEntityManager(), search.cursor(), search.limit());
-        List<Conference> found = page.ids().isEmpty() ? List.of()
-                : find("SELECT DISTINCT c FROM Conference c LEFT JOIN FETCH c.participants WHERE c.id IN ?1", page.ids())
-                        .list();
-        return new Result(page.inOrder(found, c -> c.id), page.next());
+        return query;
     }
 
     Optional<Conference> findWithParticipants(UUID id) {

@@ -46,8 +46,7 @@ public class PartnershipRepository implements PanacheRepositoryBase<Partnership,
         }
         query.orderBy(KeysetQuery.sortKeys(SORTS, search.sort() == null ? "-since" : search.sort(), "pa.id"));
         KeysetQuery.Page page = query.run(getEntityManager(), search.cursor(), search.limit());
-        List<Partnership> found = page.ids().isEmpty() ? List.of() : list("id IN ?1", page.ids());
-        return new Result(page.inOrder(found, p -> p.id), page.next());
+        return new Result(page.load(getEntityManager(), Partnership.class), page.next());
     }
 
     PartnerPageDto partnersOf(UUID cityId, RelationshipType type, PartnershipStatus status, int limit, String cursor) {

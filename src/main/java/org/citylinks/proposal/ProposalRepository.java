@@ -27,9 +27,15 @@ public class ProposalRepository implements PanacheRepositoryBase<Proposal, UUID>
     }
 
     Result search(ProposalSearch search) {
+        KeysetQuery.Page page = TextMatch.page(search.text(), match -> query(search, match), getEntityManager(),
+                search.cursor(), search.limit());
+        return new Result(page.load(getEntityManager(), Proposal.class), page.next());
+    }
+
+    private static KeysetQuery query(ProposalSearch search, TextMatch.Mode match) {
         KeysetQuery query = TextMatch.query("pr.id", 1, "proposal", "pr", search.text());
         if (search.text() != null) {
-            query.where(TextMatch.condition("pr"));
+            query.where(TextMatch.condition("pr", match));
         }
         if (search.cityId() != null) {
             query.where("pr.proposer_city_id = ? OR pr.partner_city_id = ?", search.cityId(), search.cityId());
@@ -48,10 +54,7 @@ public class ProposalRepository implements PanacheRepositoryBase<Proposal, UUID>
         } else {
             query.orderBy(KeysetQuery.sortKeys(SORTS, search.sort() == null ? "-updatedAt" : search.sort(), "pr.id"));
         }
-        KeysetQuery.Page page = query.run(getEntityManager(), search.cursor(), search.limit());
-        List<Proposal> found = page.ids().isEmpty() ? List.of()
-                : find("SELECT DISTINCT p FROM Proposal p LEFT JOIN FETCH p.programmes WHERE p.id IN ?1", page.ids()).list();
-        return new Result(page.inOrder(found, p -> p.id), page.next());
+        return query;
     }
 
     Optional<Proposal> findWithProgrammes(UUID id) {

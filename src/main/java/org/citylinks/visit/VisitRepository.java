@@ -25,9 +25,15 @@ public class VisitRepository implements PanacheRepositoryBase<Visit, UUID> {
     }
 
     Result search(VisitSearch search) {
+        KeysetQuery.Page page = TextMatch.page(search.text(), match -> query(search, match), getEntityManager(),
+                search.cursor(), search.limit());
+        return new Result(page.load(getEntityManager(), Visit.class), page.next());
+    }
+
+    private static KeysetQuery query(VisitSearch search, TextMatch.Mode match) {
         KeysetQuery query = TextMatch.query("v.id", 1, "visit", "v", search.text());
         if (search.text() != null) {
-            query.where(TextMatch.condition("v"));
+            query.where(TextMatch.condition("v", match));
         }
         if (search.cityId() != null) {
             query.where("v.from_city_id = ? OR v.to_city_id = ?", search.cityId(), search.cityId());
@@ -55,8 +61,6 @@ public class VisitRepository implements PanacheRepositoryBase<Visit, UUID> {
         } else {
             query.orderBy(KeysetQuery.sortKeys(SORTS, search.sort() == null ? "-startDate" : search.sort(), "v.id"));
         }
-        KeysetQuery.Page page = query.run(getEntityManager(), search.cursor(), search.limit());
-        List<Visit> found = page.ids().isEmpty() ? List.of() : list("id IN ?1", page.ids());
-        return new Result(page.inOrder(found, v -> v.id), page.next());
+        return query;
     }
 }

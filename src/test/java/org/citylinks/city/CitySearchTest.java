@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -54,6 +55,23 @@ class CitySearchTest {
                 .then().statusCode(200)
                 .body("items[0].name", equalTo(name))
                 .body("items[1].name", equalTo(name + " Baru Selatan"));
+    }
+
+    @Test
+    void wordsTypedFindTheExactNameFirstThenNamesStartingWithThemThenTheLargest() {
+        String tag = Cities.tag();
+        String name = Cities.capitalized(tag);
+        Cities.create(Map.of("name", "Kota " + name, "countryCode", "ID", "population", 900_000));
+        Cities.create(Map.of("name", name + " Baru", "countryCode", "ID", "population", 5_000));
+        Cities.create(Map.of("name", name, "countryCode", "ID", "population", 1_000));
+        Cities.create(Map.of("name", "Kampung " + name, "countryCode", "ID", "population", 2_000_000));
+        api().queryParam("q", tag)
+                .when().get("/v1/cities")
+                .then().statusCode(200)
+                .body("items.name", contains(name, name + " Baru", "Kampung " + name, "Kota " + name));
+        // The start of a word matches too.
+        api().queryParam("q", tag.substring(0, tag.length() - 1)).when().get("/v1/cities")
+                .then().body("items.name", hasItem("Kota " + name));
     }
 
     @Test
