@@ -7,7 +7,7 @@ import org.citylinks.api.model.ImportProblemDto;
 import org.citylinks.api.model.ImportReportDto;
 import org.jboss.logging.Logger;
 
-/** The counts an import keeps, its first problems, and its progress in the log. */
+/** The counts an import keeps, its first problems, and its progress in the log; batches may report from two threads. */
 public final class ImportReport {
 
     private static final Logger LOG = Logger.getLogger(ImportReport.class);
@@ -27,41 +27,42 @@ public final class ImportReport {
         this.what = what;
     }
 
-    public void line() {
+    public synchronized void line() {
         lines++;
     }
 
-    public void created(long count) {
+    public synchronized void created(long count) {
         created += count;
     }
 
-    public void updated(long count) {
+    public synchronized void updated(long count) {
         updated += count;
     }
 
-    public void unchanged(long count) {
+    public synchronized void unchanged(long count) {
         unchanged += count;
     }
 
-    public void unmatched(CsvReader.Row row, String reason) {
+    public synchronized void unmatched(CsvReader.Row row, String reason) {
         unmatched++;
         problem(row, reason);
     }
 
-    public void malformed(CsvReader.Row row, String reason) {
+    public synchronized void malformed(CsvReader.Row row, String reason) {
         malformed++;
         problem(row, reason);
     }
 
     /** Logs how far the import has got; called after each batch. */
-    public void progress() {
+    public synchronized void progress() {
         LOG.infof("Importing %s: %d lines, %d created, %d updated, %d unchanged, %d unmatched, %d malformed (%d ms)",
                 what, lines, created, updated, unchanged, unmatched, malformed, (System.nanoTime() - started) / 1_000_000);
     }
 
-    public ImportReportDto toDto() {
+    public synchronized ImportReportDto toDto() {
         return new ImportReportDto().lines(lines).created(created).updated(updated).unchanged(unchanged)
-                .unmatched(unmatched).malformed(malformed).problems(List.copyOf(problems));
+                .unmatched(unmatched).malformed(malformed)
+                .problems(problems.stream().sorted(java.util.Comparator.comparing(ImportProblemDto::getLine)).toList());
     }
 
     private void problem(CsvReader.Row row, String reason) {

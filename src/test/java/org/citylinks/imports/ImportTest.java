@@ -84,6 +84,28 @@ class ImportTest {
     }
 
     @Test
+    void aLongFileIsWrittenInConcurrentBatchesAndTheLaterLineForACityWins() {
+        // 2,500 cities: three batches, two of them written at once; city 1 appears again near the
+        // end with another population, and that later line is the one kept.
+        String tag = org.citylinks.city.Cities.tag();
+        long base = 990_000_000L + Math.abs(tag.hashCode() % 1_000_000) * 3_000L;
+        StringBuilder csv = new StringBuilder("city,city_ascii,lat,lng,country,iso2,iso3,admin_name,capital,population,id\n");
+        for (int i = 1; i <= 2500; i++) {
+            int city = i == 2400 ? 1 : i;
+            csv.append("Bulk").append(tag).append(city).append(",Bulk").append(tag).append(city)
+                    .append(",1.5,2.5,Indonesia,ID,IDN,,,").append(i == 2400 ? 7 : 100).append(',')
+                    .append(base + city).append('\n');
+        }
+        Response report = post("/v1/cities/import", csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(2500, report.<Integer>path("lines"));
+        assertEquals(2499, report.<Integer>path("created"));
+        assertEquals(1, report.<Integer>path("updated"));
+        api().queryParam("q", "bulk" + tag + "1").queryParam("country", "ID").when().get("/v1/cities").then()
+                .body("items.find { it.name == 'Bulk" + tag + "1' }.population", equalTo(7))
+                .body("items.find { it.name == 'Bulk" + tag + "1' }.externalIds.simplemaps", equalTo(String.valueOf(base + 1)));
+    }
+
+    @Test
     void importsNeedAdminAndAKnownHeader() throws IOException {
         invalidRequest(TestTokens.editor()).contentType("text/csv").body(sample("world-cities-sample.csv"))
                 .when().post("/v1/cities/import").then().statusCode(403);
