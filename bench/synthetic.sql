@@ -62,4 +62,6 @@ INSERT INTO proposal_event (proposal_id, at, happened_on, from_status, to_status
 SELECT p.id, now(), current_date, NULL, 'DRAFT', NULL, 'bench' FROM proposal p
  WHERE NOT EXISTS (SELECT 1 FROM proposal_event e WHERE e.proposal_id = p.id);
 
-ANALYZE;
+-- VACUUM, not just ANALYZE: it also merges the GIN pending lists that a million inserts leave, which
+-- every full-text search would otherwise scan row by row (9 ms instead of 0.2 ms for a name).
+VACUUM ANALYZE;

@@ -76,7 +76,9 @@ public class CityImport {
                 columns.put(header.field(i).toLowerCase(Locale.ROOT), i);
             }
             if (columns.keySet().containsAll(List.of("city", "city_ascii", "lat", "lng", "iso2", "population", "id"))) {
-                return importCities(reader, columns, user);
+                ImportReportDto report = importCities(reader, columns, user);
+                ImportReport.tidy(entityManager, "city");
+                return report;
             }
             if (columns.keySet().containsAll(List.of("city", "creative_field"))) {
                 return importMemberships(reader, columns, user);

@@ -74,6 +74,7 @@ public class PartnershipImport {
             }
             flush(batch, report, user);
         }
+        ImportReport.tidy(entityManager, "partnership");
         return report.toDto();
     }
 
