@@ -28,24 +28,25 @@ public record Cursor(String query, List<String> keys) {
 
     /** Reads a cursor made for {@code query}; a cursor that is damaged or made for another query is 400. */
     public static Cursor decode(String token, String query, int keyCount) {
-        try {
-            Encoded encoded = JSON.readValue(Base64.getUrlDecoder().decode(token), Encoded.class);
-            if (!query.equals(encoded.q()) || encoded.k() == null || encoded.k().size() != keyCount) {
-                throw ProblemException.invalidParameter("cursor",
-                        "belongs to another query; start again without it or keep the same filters and sort");
-            }
-            return new Cursor(encoded.q(), encoded.k());
-        } catch (IllegalArgumentException | java.io.IOException e) {
-            throw ProblemException.invalidParameter("cursor", "is not a cursor this service made");
+        Encoded encoded = read(token).orElseThrow(
+                () -> ProblemException.invalidParameter("cursor", "is not a cursor this service made"));
+        if (!query.equals(encoded.q()) || encoded.k() == null || encoded.k().size() != keyCount) {
+            throw ProblemException.invalidParameter("cursor",
+                    "belongs to another query; start again without it or keep the same filters and sort");
         }
+        return new Cursor(encoded.q(), encoded.k());
     }
 
     /** Whether {@code token} is a readable cursor made for {@code query}. */
     public static boolean madeFor(String token, String query) {
+        return read(token).map(encoded -> query.equals(encoded.q())).orElse(false);
+    }
+
+    private static java.util.Optional<Encoded> read(String token) {
         try {
-            return query.equals(JSON.readValue(Base64.getUrlDecoder().decode(token), Encoded.class).q());
+            return java.util.Optional.ofNullable(JSON.readValue(Base64.getUrlDecoder().decode(token), Encoded.class));
         } catch (IllegalArgumentException | java.io.IOException e) {
-            return false;
+            return java.util.Optional.empty();
         }
     }
 

@@ -111,7 +111,7 @@ public final class KeysetQuery {
 
     /** Whether {@code cursor} is one this query (same filters and order) handed out. */
     public boolean madeCursor(String cursor) {
-        return Cursor.madeFor(cursor, Cursor.fingerprint(String.join("|", fingerprint)));
+        return Cursor.madeFor(cursor, queryFingerprint());
     }
 
     /** Runs the query on the connection of the current persistence context. */
@@ -122,7 +122,7 @@ public final class KeysetQuery {
 
     /** Runs the query for the page after {@code cursor} (null for the first page). */
     public Page run(Connection connection, String cursor, int limit) throws SQLException {
-        String queryFingerprint = Cursor.fingerprint(String.join("|", fingerprint));
+        String queryFingerprint = queryFingerprint();
         List<Object> parameters = new ArrayList<>(fromParameters);
         parameters.addAll(whereParameters);
         StringBuilder sql = new StringBuilder("SELECT ").append(columns);
@@ -167,6 +167,10 @@ public final class KeysetQuery {
             return new Page(rows, null);
         }
         return new Page(rows.subList(0, limit), new Cursor(queryFingerprint, lastKeys).encode());
+    }
+
+    private String queryFingerprint() {
+        return Cursor.fingerprint(String.join("|", fingerprint));
     }
 
     /** Rows strictly after the cursor in the order (k1, k2, ..., kn). */
