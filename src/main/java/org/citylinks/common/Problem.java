@@ -17,6 +17,15 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 public record Problem(URI type, String title, int status, String detail, String instance, List<FieldError> errors,
         List<String> allowedTransitions, Map<String, Long> referencedBy) {
 
+    /** The contract bounds {@code errors}; the detail still counts every offending field. */
+    public static final int MAX_ERRORS = 100;
+
+    public Problem {
+        if (errors != null && errors.size() > MAX_ERRORS) {
+            errors = List.copyOf(errors.subList(0, MAX_ERRORS));
+        }
+    }
+
     /** One offending part of a request: a body field by JSON Pointer, or a parameter by name. */
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -24,6 +24,12 @@ class AuthTest {
     }
 
     @Test
+    void readsIgnoreATokenThatIsNotValid() {
+        api(TestTokens.expired()).when().get("/v1/cities").then().statusCode(200);
+        api("garbage").when().get("/v1/search?q=metz").then().statusCode(200);
+    }
+
+    @Test
     void writingWithoutATokenIs401() {
         Api.invalidRequest().contentType(ContentType.JSON).body(METZ).when().post("/v1/cities")
                 .then().statusCode(401).contentType("application/problem+json")

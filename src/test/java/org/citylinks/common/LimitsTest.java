@@ -67,4 +67,18 @@ class LimitsTest {
         invalidRequest().queryParam("limit", 101).when().get("/v1/visits").then().statusCode(400)
                 .body("errors[0].parameter", equalTo("limit"));
     }
+
+    @Test
+    void aProblemListsAtMostAHundredFieldsAndCountsThemAll() {
+        List<Map<String, Object>> participants = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            participants.add(Map.of("cityId", java.util.UUID.randomUUID().toString(), "role", "OBSERVER", "track", ""));
+        }
+        invalidRequest(TestTokens.editor()).contentType(ContentType.JSON)
+                .body(Map.of("name", "Many wrongs", "hostCityId", Cities.newId("FR"), "startDate", "2023-04-14",
+                        "mode", "IN_PERSON", "participants", participants))
+                .when().post("/v1/conferences").then().statusCode(422)
+                .body("errors.size()", equalTo(Problem.MAX_ERRORS))
+                .body("detail", equalTo("150 fields are not valid."));
+    }
 }
