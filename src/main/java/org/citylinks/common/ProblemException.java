@@ -38,6 +38,12 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(ProblemType.VALIDATION_FAILED, describe(errors), errors);
     }
 
+    /** A 400 for a body member the operation does not take, as Jackson's unknown properties get. */
+    public static ProblemException unknownProperty(String pointer) {
+        return new ProblemException(ProblemType.INVALID_REQUEST, pointer + " is not a property of this request.",
+                List.of(Problem.FieldError.atPointer(pointer, "is not a known property")));
+    }
+
     public static ProblemException invalidParameter(String parameter, String message) {
         return new ProblemException(ProblemType.INVALID_REQUEST, parameter + " " + message,
                 List.of(Problem.FieldError.atParameter(parameter, message)));

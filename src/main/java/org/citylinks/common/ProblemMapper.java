@@ -110,9 +110,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unknownProperty(UnrecognizedPropertyException e, UriInfo uri) {
-        String pointer = pointer(e);
-        return respond(ProblemType.INVALID_REQUEST, pointer + " is not a property of this request.",
-                List.of(Problem.FieldError.atPointer(pointer, "is not a known property")), uri);
+        return problem(ProblemException.unknownProperty(pointer(e)), uri);
     }
 
     // The most specific mapper wins, and Quarkus REST ships its own for some Jackson exceptions, so

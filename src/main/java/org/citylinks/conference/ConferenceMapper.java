@@ -74,11 +74,16 @@ final class ConferenceMapper {
         input.setDescription(conference.description);
         List<ParticipantInputDto> participants = new ArrayList<>();
         for (Participant p : conference.participants) {
-            participants.add(new ParticipantInputDto().cityId(p.cityId).role(ParticipantRoleDto.valueOf(p.role.name()))
-                    .status(InvitationStatusDto.valueOf(p.status.name())).track(p.track));
+            participants.add(toInput(p));
         }
         input.setParticipants(participants);
         return input;
+    }
+
+    static ParticipantInputDto toInput(Participant participant) {
+        return new ParticipantInputDto().cityId(participant.cityId)
+                .role(ParticipantRoleDto.valueOf(participant.role.name()))
+                .status(InvitationStatusDto.valueOf(participant.status.name())).track(participant.track);
     }
 
     static void apply(ConferenceInputDto input, Conference conference) {

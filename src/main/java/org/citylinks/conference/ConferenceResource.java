@@ -22,6 +22,7 @@ import org.citylinks.common.PageLinks;
 import org.citylinks.common.ProblemException;
 import org.citylinks.common.QueryParameterFormats;
 import org.citylinks.common.Roles;
+import org.citylinks.common.Sunset;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -111,6 +112,14 @@ public class ConferenceResource implements ConferencesApi {
 
     @Override
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
+    public Response updateParticipant(UUID conferenceId, UUID cityId, ObjectNode patch, String ifMatch) {
+        ConferenceService.Found found = service.updateParticipant(conferenceId, cityId, ifMatch, patch, user.name());
+        return Response.ok(participant(found, cityId)).tag(EntityTags.tag(found.conference().version)).build();
+    }
+
+    @Override
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
+    @Sunset(deprecatedOn = "2026-11-23", sunsetOn = "2027-06-30")
     public Response setParticipantStatus(UUID conferenceId, UUID cityId, ParticipantStatusInputDto input,
             String ifMatch) {
         ConferenceService.Found found = service.setParticipantStatus(conferenceId, cityId, ifMatch, input, user.name());

@@ -110,6 +110,26 @@ public class ConferenceService {
         return changed(conference, user);
     }
 
+    /**
+     * Merges {@code patch} into the participant's role, status and track. The city is the
+     * participant's identity, not one of its fields, so a patch may not name it.
+     */
+    public Found updateParticipant(UUID id, UUID cityId, String ifMatch, ObjectNode patch, String user) {
+        Conference conference = existing(id);
+        EntityTags.requireMatchIfPresent(ifMatch, conference.version);
+        Participant participant = participant(conference, cityId);
+        if (patch.has("cityId")) {
+            throw ProblemException.unknownProperty("/cityId"); // not in ParticipantPatch, though the input has it
+        }
+        ParticipantInputDto merged = mergePatch.apply(ConferenceMapper.toInput(participant), patch,
+                ParticipantInputDto.class);
+        Participant changed = ConferenceMapper.participant(merged);
+        participant.role = changed.role;
+        participant.status = changed.status;
+        participant.track = changed.track;
+        return changed(conference, user);
+    }
+
     public Found setParticipantStatus(UUID id, UUID cityId, String ifMatch, ParticipantStatusInputDto input,
             String user) {
         Conference conference = existing(id);

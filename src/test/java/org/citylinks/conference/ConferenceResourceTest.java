@@ -1,6 +1,7 @@
 package org.citylinks.conference;
 
 import static org.citylinks.common.Api.api;
+import static org.citylinks.common.Api.invalidRequest;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -112,6 +113,62 @@ class ConferenceResourceTest {
                 .then().statusCode(204).header("ETag", "\"3\"");
         api().when().get("/v1/conferences/{id}/participants/{city}", id, ambon).then().statusCode(404);
         api().when().get("/v1/conferences/{id}", id).then().body("participants", hasSize(0));
+    }
+
+    @Test
+    void aParticipantIsChangedByMergePatch() {
+        String london = Cities.newId("GB");
+        String jakarta = Cities.newId("ID");
+        String id = create(conference(london, "2019-10-01",
+                List.of(Map.of("cityId", jakarta, "role", "DELEGATE", "track", "Culture and climate")))).path("id");
+
+        api(TestTokens.editor()).contentType("application/merge-patch+json").header("If-Match", "\"0\"")
+                .body(Map.of("role", "SPEAKER", "status", "CONFIRMED", "track", "Co-created public art"))
+                .when().patch("/v1/conferences/{id}/participants/{city}", id, jakarta)
+                .then().statusCode(200).header("ETag", "\"1\"")
+                .body("role", equalTo("SPEAKER")).body("status", equalTo("CONFIRMED"))
+                .body("track", equalTo("Co-created public art")).body("city.id", equalTo(jakarta));
+        Map<String, Object> clearTrack = new HashMap<>();
+        clearTrack.put("track", null);
+        api(TestTokens.editor()).contentType("application/merge-patch+json").body(clearTrack)
+                .when().patch("/v1/conferences/{id}/participants/{city}", id, jakarta)
+                .then().statusCode(200).body("track", nullValue()).body("role", equalTo("SPEAKER"));
+
+        // The city is the participant: it cannot be patched into another one. Nothing changes.
+        invalidRequest(TestTokens.editor()).contentType("application/merge-patch+json")
+                .body(Map.of("status", "DECLINED", "cityId", london))
+                .when().patch("/v1/conferences/{id}/participants/{city}", id, jakarta)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].pointer", equalTo("/cityId"));
+        invalidRequest(TestTokens.editor()).contentType("application/merge-patch+json").body(Map.of("track", ""))
+                .when().patch("/v1/conferences/{id}/participants/{city}", id, jakarta)
+                .then().statusCode(422).body("errors[0].pointer", equalTo("/track"));
+        api(TestTokens.editor()).contentType("application/merge-patch+json").header("If-Match", "\"0\"")
+                .body(Map.of("status", "DECLINED"))
+                .when().patch("/v1/conferences/{id}/participants/{city}", id, jakarta)
+                .then().statusCode(412);
+        api().when().get("/v1/conferences/{id}/participants/{city}", id, jakarta)
+                .then().statusCode(200).header("ETag", "\"2\"").body("status", equalTo("CONFIRMED"));
+    }
+
+    @Test
+    void theDeprecatedStatusOperationSendsDeprecationAndSunset() {
+        String metz = Cities.newId("FR");
+        String ambon = Cities.newId("ID");
+        String id = create(conference(metz, "2023-04-14", List.of(Map.of("cityId", ambon, "role", "SPEAKER"))))
+                .path("id");
+        api(TestTokens.editor()).contentType(ContentType.JSON).body(Map.of("status", "CONFIRMED"))
+                .when().put("/v1/conferences/{id}/participants/{city}/status", id, ambon)
+                .then().statusCode(200)
+                .header("Deprecation", "@1795392000") // 2026-11-23T00:00:00Z
+                .header("Sunset", "Wed, 30 Jun 2027 23:59:59 GMT");
+        // On an error too, and never on the operation that replaces it.
+        api(TestTokens.editor()).contentType(ContentType.JSON).body(Map.of("status", "CONFIRMED"))
+                .when().put("/v1/conferences/{id}/participants/{city}/status", id, metz)
+                .then().statusCode(404).header("Sunset", "Wed, 30 Jun 2027 23:59:59 GMT");
+        api(TestTokens.editor()).contentType("application/merge-patch+json").body(Map.of("status", "DECLINED"))
+                .when().patch("/v1/conferences/{id}/participants/{city}", id, ambon)
+                .then().statusCode(200).header("Deprecation", nullValue()).header("Sunset", nullValue());
     }
 
     @Test
