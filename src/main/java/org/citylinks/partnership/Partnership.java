@@ -1,5 +1,6 @@
 package org.citylinks.partnership;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -12,7 +13,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import org.citylinks.common.AuditedEntity;
+import org.hibernate.annotations.Generated;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.generator.EventType;
 import org.hibernate.type.SqlTypes;
 
 /**
@@ -58,6 +61,22 @@ public class Partnership extends AuditedEntity {
     /** Both cities' names, for search; a trigger keeps it right when a city is renamed. */
     @Column(name = "city_names", nullable = false)
     public String cityNames = "";
+
+    // Activity and health are the database's (V6 triggers): written there in the same transaction
+    // as the visits, conferences and proposals they come from, and read back after each write.
+
+    @Generated(event = { EventType.INSERT, EventType.UPDATE })
+    @Column(name = "last_activity_on", insertable = false, updatable = false)
+    public LocalDate lastActivityOn;
+
+    @Generated(event = { EventType.INSERT, EventType.UPDATE })
+    @Column(name = "activity_count", insertable = false, updatable = false)
+    public int activityCount;
+
+    @Generated(event = { EventType.INSERT, EventType.UPDATE })
+    @Enumerated(EnumType.STRING)
+    @Column(insertable = false, updatable = false, length = 10)
+    public PartnershipHealth health;
 
     /** Sets the pair in its stored order. */
     public void setCities(UUID first, UUID second) {

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.citylinks.api.model.CitySummaryDto;
 import org.citylinks.api.model.PartnershipDto;
+import org.citylinks.api.model.PartnershipHealthDto;
 import org.citylinks.api.model.PartnershipInputDto;
 import org.citylinks.api.model.PartnershipStatusDto;
 import org.citylinks.api.model.RelationshipTypeDto;
@@ -29,6 +30,9 @@ final class PartnershipMapper {
         dto.setStatus(PartnershipStatusDto.valueOf(partnership.status.name()));
         dto.setDescription(partnership.description);
         dto.setSourceProposalId(partnership.sourceProposalId);
+        dto.setLastActivityOn(partnership.lastActivityOn);
+        dto.setActivityCount(partnership.activityCount);
+        dto.setHealth(PartnershipHealthDto.valueOf(partnership.health.name()));
         dto.setCreatedAt(partnership.createdAt.atOffset(java.time.ZoneOffset.UTC));
         dto.setUpdatedAt(partnership.updatedAt.atOffset(java.time.ZoneOffset.UTC));
         dto.setCreatedBy(partnership.createdBy);

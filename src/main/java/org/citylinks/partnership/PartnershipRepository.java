@@ -41,6 +41,9 @@ public class PartnershipRepository implements PanacheRepositoryBase<Partnership,
         if (search.status() != null) {
             query.where("pa.status = ?", search.status().name());
         }
+        if (search.health() != null) {
+            query.where("pa.health = ?", search.health().name());
+        }
         if (search.field() != null) {
             query.where("pa.fields @> ARRAY[CAST(? AS text)]", search.field());
         }

@@ -38,11 +38,12 @@ public class PartnershipResource implements PartnershipsApi {
     UriInfo uriInfo;
 
     @Override
-    public Response listPartnerships(UUID cityId, String relationshipType, String status, String field, String sort,
-            Integer limit, String cursor) {
+    public Response listPartnerships(UUID cityId, String relationshipType, String status, String health, String field,
+            String sort, Integer limit, String cursor) {
         PartnershipSearch search = new PartnershipSearch(cityId,
                 QueryParameterFormats.enumValue(RelationshipType.class, "relationshipType", relationshipType),
                 QueryParameterFormats.enumValue(PartnershipStatus.class, "status", status),
+                QueryParameterFormats.enumValue(PartnershipHealth.class, "health", health),
                 field == null ? null : QueryParameterFormats.enumValue(CooperationFieldDto.class, "field", field).name(),
                 sort, limit == null ? 20 : limit, cursor);
         PartnershipService.Page page = service.search(search);

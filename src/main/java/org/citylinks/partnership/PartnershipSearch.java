@@ -8,9 +8,11 @@ import java.util.UUID;
  * @param cityId           only those of this city, or null
  * @param relationshipType only of this kind, or null
  * @param status           only in this status, or null
+ * @param health           only in this health, or null
  * @param field            only covering this field of cooperation (its contract name), or null
  * @param sort             the {@code sort} parameter, or null for the default
  */
-public record PartnershipSearch(UUID cityId, RelationshipType relationshipType, PartnershipStatus status, String field,
+public record PartnershipSearch(UUID cityId, RelationshipType relationshipType, PartnershipStatus status,
+        PartnershipHealth health, String field,
         String sort, int limit, String cursor) {
 }

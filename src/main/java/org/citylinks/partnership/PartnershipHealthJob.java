@@ -1,0 +1,67 @@
+package org.citylinks.partnership;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Keeps partnership health right as time passes. The database recomputes it whenever activity
+ * changes (V6 triggers); what it cannot see is a date going by, so this job recomputes every
+ * partnership's health at start-up (after writing the configured thresholds where the triggers
+ * read them) and shortly after every midnight UTC. A health that changes moves the version on,
+ * so ETags and the change feed see it. Running it on several replicas at once is harmless.
+ */
+@ApplicationScoped
+public class PartnershipHealthJob {
+
+    private static final Logger LOG = Logger.getLogger(PartnershipHealthJob.class);
+
+    @Inject
+    EntityManager em;
+
+    @ConfigProperty(name = "citylinks.partnership-health.quiet-after-years", defaultValue = "2")
+    int quietAfterYears;
+
+    @ConfigProperty(name = "citylinks.partnership-health.dormant-after-years", defaultValue = "5")
+    int dormantAfterYears;
+
+    void onStart(@Observes StartupEvent started) {
+        if (dormantAfterYears <= quietAfterYears || quietAfterYears < 1) {
+            throw new IllegalStateException("citylinks.partnership-health: quiet-after-years (" + quietAfterYears
+                    + ") must be at least 1 and less than dormant-after-years (" + dormantAfterYears + ")");
+        }
+        int changed = configureAndRefresh();
+        LOG.infof("Partnership health: ACTIVE within %d years, QUIET within %d; %d partnerships changed health",
+                quietAfterYears, dormantAfterYears, changed);
+    }
+
+    @Transactional
+    int configureAndRefresh() {
+        em.createNativeQuery("UPDATE partnership_health_setting SET quiet_after_years = ?1, dormant_after_years = ?2"
+                + " WHERE quiet_after_years <> ?1 OR dormant_after_years <> ?2")
+                .setParameter(1, quietAfterYears).setParameter(2, dormantAfterYears).executeUpdate();
+        return refresh();
+    }
+
+    @Scheduled(cron = "0 5 0 * * ?", timeZone = "UTC", identity = "partnership-health",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void nightly() {
+        LOG.infof("Partnership health: %d partnerships changed health with the date", refresh());
+    }
+
+    /** Recomputes every partnership's health for today; returns how many changed. */
+    @Transactional
+    public int refresh() {
+        return em.createNativeQuery("UPDATE partnership SET health = partnership_health_of(last_activity_on, since),"
+                + " version = version + 1 WHERE health <> partnership_health_of(last_activity_on, since)")
+                .executeUpdate();
+    }
+}
