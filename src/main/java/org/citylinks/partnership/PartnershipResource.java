@@ -12,6 +12,8 @@ import org.citylinks.api.PartnershipsApi;
 import org.citylinks.api.model.CooperationFieldDto;
 import org.citylinks.api.model.PartnershipInputDto;
 import org.citylinks.api.model.PartnershipPageDto;
+import org.citylinks.city.CreativeField;
+import org.citylinks.city.Network;
 import org.citylinks.common.CurrentUser;
 import org.citylinks.common.EntityTags;
 import org.citylinks.common.Idempotent;
@@ -32,10 +34,24 @@ public class PartnershipResource implements PartnershipsApi {
     PartnershipImport partnershipImport;
 
     @Inject
+    PartnershipMap map;
+
+    @Inject
     CurrentUser user;
 
     @Context
     UriInfo uriInfo;
+
+    @Override
+    public Response getPartnershipMap(String country, String network, String field, String health, Integer limit) {
+        PartnershipMap.Filter filter = new PartnershipMap.Filter(
+                country == null ? null : country.toUpperCase(java.util.Locale.ROOT),
+                QueryParameterFormats.enumValue(Network.class, "network", network),
+                QueryParameterFormats.enumValue(CreativeField.class, "field", field),
+                QueryParameterFormats.enumValue(PartnershipHealth.class, "health", health),
+                limit == null ? 500 : limit);
+        return Response.ok(map.of(filter)).build();
+    }
 
     @Override
     public Response listPartnerships(UUID cityId, String relationshipType, String status, String health, String field,
