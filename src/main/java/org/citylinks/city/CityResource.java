@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.citylinks.api.CitiesApi;
+import org.citylinks.calendar.Calendars;
 import org.citylinks.api.model.CityInputDto;
 import org.citylinks.api.model.CityPageDto;
 import org.citylinks.api.model.PartnerPageDto;
@@ -48,6 +49,15 @@ public class CityResource implements CitiesApi {
 
     @Context
     UriInfo uriInfo;
+
+    @Inject
+    Calendars calendars;
+
+    @Override
+    public Response getCityCalendar(UUID cityId, LocalDate from, LocalDate to) {
+        return Response.ok(calendars.forCity(cityId, from, to, uriInfo.getBaseUri()))
+                .type("text/calendar; charset=utf-8").build();
+    }
 
     @Override
     public Response listCities(String q, String country, String network, String field, String near,

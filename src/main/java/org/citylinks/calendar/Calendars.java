@@ -1,0 +1,124 @@
+package org.citylinks.calendar;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.citylinks.api.model.CitySummaryDto;
+import org.citylinks.city.CityDirectory;
+import org.citylinks.conference.Conference;
+import org.citylinks.conference.ConferenceSearch;
+import org.citylinks.conference.ConferenceService;
+import org.citylinks.visit.Visit;
+import org.citylinks.visit.VisitSearch;
+import org.citylinks.visit.VisitService;
+
+/**
+ * The iCalendar feeds: a city's visits and conferences, and the conferences of a list query. The
+ * events come from the features' own searches, so a feed holds what the lists would, page after
+ * page, up to {@link #MAX_EVENTS}.
+ */
+@ApplicationScoped
+public class Calendars {
+
+    /** The most events one feed holds: the latest ones. */
+    public static final int MAX_EVENTS = 1000;
+    private static final int PAGE = 100;
+
+    @Inject
+    VisitService visits;
+
+    @Inject
+    ConferenceService conferences;
+
+    @Inject
+    CityDirectory cities;
+
+    /** Visits from or to the city and conferences it hosts or takes part in; 404 without the city. */
+    public String forCity(UUID cityId, LocalDate from, LocalDate to, URI base) {
+        cities.requireCity(cityId);
+        String name = cities.summaries(List.of(cityId)).get(cityId).getName();
+        Map<UUID, ICalendarWriter.Event> events = new LinkedHashMap<>();
+        collect(cursor -> visits.search(new VisitSearch(null, cityId, null, null, from, to, null, null, null, PAGE, cursor)),
+                page -> page.next(), page -> page.visits().stream().map(v -> visit(v, page.cities(), base)).toList(), events);
+        collect(cursor -> conferences.search(new ConferenceSearch(null, cityId, null, from, to, null, null, null, PAGE,
+                cursor)), ConferenceService.Page::next,
+                page -> page.conferences().stream().map(c -> conference(c, page.cities(), base)).toList(), events);
+        collect(cursor -> conferences.search(new ConferenceSearch(null, null, cityId, from, to, null, null, null, PAGE,
+                cursor)), ConferenceService.Page::next,
+                page -> page.conferences().stream().map(c -> conference(c, page.cities(), base)).toList(), events);
+        return ICalendarWriter.calendar(name + " (CityLinks)", latest(events));
+    }
+
+    /** The conferences {@code search} lists (its sort, limit and cursor are not used). */
+    public String forConferences(ConferenceSearch search, URI base) {
+        Map<UUID, ICalendarWriter.Event> events = new LinkedHashMap<>();
+        collect(cursor -> conferences.search(new ConferenceSearch(search.text(), search.hostCityId(),
+                search.participantCityId(), search.from(), search.to(), search.topic(), search.network(), null, PAGE,
+                cursor)), ConferenceService.Page::next,
+                page -> page.conferences().stream().map(c -> conference(c, page.cities(), base)).toList(), events);
+        return ICalendarWriter.calendar("Conferences (CityLinks)", latest(events));
+    }
+
+    /** Reads pages until the feed is full or the list ends; the first event of an id is kept. */
+    private static <P> void collect(Function<String, P> read, Function<P, String> next,
+            Function<P, List<Keyed>> events, Map<UUID, ICalendarWriter.Event> into) {
+        String cursor = null;
+        int read_ = 0;
+        do {
+            P page = read.apply(cursor);
+            for (Keyed event : events.apply(page)) {
+                into.putIfAbsent(event.id(), event.event());
+                read_++;
+            }
+            cursor = next.apply(page);
+        } while (cursor != null && read_ < MAX_EVENTS);
+    }
+
+    private static List<ICalendarWriter.Event> latest(Map<UUID, ICalendarWriter.Event> events) {
+        List<ICalendarWriter.Event> sorted = new ArrayList<>(events.values());
+        sorted.sort(Comparator.comparing(ICalendarWriter.Event::firstDay).reversed().thenComparing(ICalendarWriter.Event::uid));
+        return sorted.size() > MAX_EVENTS ? sorted.subList(0, MAX_EVENTS) : sorted;
+    }
+
+    private record Keyed(UUID id, ICalendarWriter.Event event) {
+    }
+
+    private static Keyed visit(Visit visit, Map<UUID, CitySummaryDto> cities, URI base) {
+        CitySummaryDto from = cities.get(visit.fromCityId);
+        CitySummaryDto to = cities.get(visit.toCityId);
+        String description = join("Delegation from " + from.getName() + " to " + to.getName()
+                + (visit.mode == null ? "" : " (" + visit.mode.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")")
+                + ".", visit.purpose, visit.summary, visit.facilitator == null ? null : "Facilitated by " + visit.facilitator + ".");
+        return new Keyed(visit.id, new ICalendarWriter.Event("visit-" + visit.id + "@citylinks.org", visit.startDate,
+                visit.endDate, visit.title, description, place(to), base.resolve("v1/visits/" + visit.id).toString(),
+                visit.version, visit.createdAt, visit.updatedAt, "Visit"));
+    }
+
+    private static Keyed conference(Conference conference, Map<UUID, CitySummaryDto> cities, URI base) {
+        CitySummaryDto host = cities.get(conference.hostCityId);
+        String description = join(conference.organizer == null ? null : "Organised by " + conference.organizer + ".",
+                conference.description);
+        return new Keyed(conference.id, new ICalendarWriter.Event("conference-" + conference.id + "@citylinks.org",
+                conference.startDate, conference.endDate, conference.name, description, place(host),
+                base.resolve("v1/conferences/" + conference.id).toString(), conference.version, conference.createdAt,
+                conference.updatedAt, "Conference"));
+    }
+
+    private static String place(CitySummaryDto city) {
+        return city == null ? null : city.getName() + ", " + city.getCountryCode();
+    }
+
+    private static String join(String... parts) {
+        return String.join("\n\n", java.util.Arrays.stream(parts).filter(p -> p != null && !p.isBlank()).toList());
+    }
+}
