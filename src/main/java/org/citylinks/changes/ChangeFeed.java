@@ -1,0 +1,100 @@
+package org.citylinks.changes;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.citylinks.api.model.ChangeDto;
+import org.citylinks.api.model.ChangePageDto;
+import org.citylinks.common.ProblemException;
+
+/**
+ * Reads the change log (V7__change_feed.sql) after a position. A position is the commit number
+ * and the row id of the last change a client has seen, written {@code c1-<commit>-<row>}; rows
+ * are only ever numbered in commit order, so reading strictly after it misses nothing.
+ */
+@ApplicationScoped
+public class ChangeFeed {
+
+    private static final Pattern POSITION = Pattern.compile("c1-(\\d{1,18})-(\\d{1,18})");
+    private static final String NOW = "now";
+    private static final Map<String, String> PATHS = Map.of("city", "/v1/cities/", "visit", "/v1/visits/",
+            "conference", "/v1/conferences/", "proposal", "/v1/proposals/", "partnership", "/v1/partnerships/");
+
+    @Inject
+    EntityManager em;
+
+    private record Position(long commit, long row) {
+
+        @Override
+        public String toString() {
+            return "c1-" + commit + "-" + row;
+        }
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ChangePageDto after(String since, int limit) {
+        Position from = since == null ? new Position(0, 0) : NOW.equals(since) ? latest() : parse(since);
+        if (NOW.equals(since)) {
+            return new ChangePageDto().items(List.of()).next(from.toString()).hasMore(false);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT commit_seq, id, resource, resource_id, change, version, changed_at
+                  FROM change_log
+                 WHERE commit_seq IS NOT NULL AND (commit_seq, id) > (?1, ?2)
+                 ORDER BY commit_seq, id
+                 LIMIT ?3""")
+                .setParameter(1, from.commit()).setParameter(2, from.row()).setParameter(3, limit + 1)
+                .getResultList();
+        List<ChangeDto> changes = new ArrayList<>();
+        Position last = from;
+        for (Object[] row : rows.subList(0, Math.min(rows.size(), limit))) {
+            last = new Position(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+            String resource = (String) row[2];
+            UUID id = (UUID) row[3];
+            changes.add(new ChangeDto()
+                    .resource(ChangeDto.ResourceEnum.fromValue(resource))
+                    .id(id)
+                    .change(ChangeDto.ChangeEnum.fromValue((String) row[4]))
+                    .version(((Number) row[5]).longValue())
+                    .changedAt(instant(row[6]))
+                    .href(PATHS.get(resource) + id));
+        }
+        return new ChangePageDto().items(changes).next(last.toString()).hasMore(rows.size() > limit);
+    }
+
+    private Position latest() {
+        Object[] row = (Object[]) em.createNativeQuery("""
+                SELECT coalesce(max(commit_seq), 0), coalesce(max(id) FILTER (WHERE commit_seq IS NOT NULL), 0)
+                  FROM change_log WHERE commit_seq = (SELECT max(commit_seq) FROM change_log)""")
+                .getSingleResult();
+        return new Position(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+    }
+
+    private static OffsetDateTime instant(Object value) {
+        if (value instanceof OffsetDateTime at) {
+            return at.withOffsetSameInstant(ZoneOffset.UTC);
+        }
+        java.time.Instant at = value instanceof java.sql.Timestamp stamp ? stamp.toInstant() : (java.time.Instant) value;
+        return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+    }
+
+    private static Position parse(String since) {
+        Matcher m = POSITION.matcher(since);
+        if (!m.matches()) {
+            throw ProblemException.invalidParameter("since", "is not a position this feed gave, nor now");
+        }
+        return new Position(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)));
+    }
+}
