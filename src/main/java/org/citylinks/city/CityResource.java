@@ -13,6 +13,7 @@ import org.citylinks.api.CitiesApi;
 import org.citylinks.calendar.Calendars;
 import org.citylinks.api.model.CityInputDto;
 import org.citylinks.api.model.CityPageDto;
+import org.citylinks.api.model.PartnerSuggestionPageDto;
 import org.citylinks.api.model.PartnerPageDto;
 import org.citylinks.api.model.TimelineEntryTypeDto;
 import org.citylinks.api.model.TimelinePageDto;
@@ -52,6 +53,19 @@ public class CityResource implements CitiesApi {
 
     @Inject
     Calendars calendars;
+
+    @Inject
+    PartnerSuggestions suggestions;
+
+    @Override
+    public Response listPartnerSuggestions(UUID cityId, String country, String field, Double maxDistanceKm,
+            Integer limit, String cursor) {
+        PartnerSuggestionPageDto page = suggestions.suggest(cityId, new PartnerSuggestions.Filter(
+                country == null ? null : country.toUpperCase(java.util.Locale.ROOT),
+                QueryParameterFormats.enumValue(CreativeField.class, "field", field), maxDistanceKm,
+                limit == null ? 20 : limit, cursor));
+        return PageLinks.withNext(Response.ok(page), uriInfo, page.getNext()).build();
+    }
 
     @Override
     public Response getCityCalendar(UUID cityId, LocalDate from, LocalDate to) {

@@ -1,0 +1,243 @@
+package org.citylinks.city;
+
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.citylinks.api.model.CitySummaryDto;
+import org.citylinks.api.model.PartnerSuggestionDto;
+import org.citylinks.api.model.PartnerSuggestionPageDto;
+import org.citylinks.api.model.SuggestionReasonDto;
+import org.citylinks.api.model.SuggestionReasonDto.KindEnum;
+import org.citylinks.common.Cursor;
+import org.citylinks.common.ProblemException;
+
+/**
+ * Partner suggestions: the cities a city is not partnered with yet that share a network with it,
+ * have partners in common with it or have had contact with it, scored in one statement (the
+ * points are in the contract, under listPartnerSuggestions) and paged by score and id.
+ */
+@ApplicationScoped
+public class PartnerSuggestions {
+
+    static final double SHARED_FIELD = 35;
+    static final double PER_NETWORK = 10;
+    static final double MAX_NETWORKS = 20;
+    static final double PER_COMMON_PARTNER = 8;
+    static final double MAX_COMMON_PARTNERS = 24;
+    static final double PER_VISIT = 10;
+    static final double MAX_VISITS = 20;
+    static final double PER_CONFERENCE = 5;
+    static final double MAX_CONFERENCES = 10;
+    static final double POPULATION = 10;
+
+    // Candidates and their evidence, then the score; :city is ?1. Every source is an index look-up
+    // from the city, its memberships or its partners, so the work grows with the city's ties, not
+    // with the number of cities.
+    private static final String SCORED = """
+            WITH me AS (SELECT id, population, earth_point FROM city WHERE id = ?1),
+            my_memberships AS (SELECT network, field FROM city_membership WHERE city_id = ?1),
+            my_partners AS (
+                SELECT city_b_id AS id FROM partnership WHERE city_a_id = ?1
+                UNION SELECT city_a_id FROM partnership WHERE city_b_id = ?1),
+            networks AS (
+                SELECT m.city_id AS id,
+                       array_agg(DISTINCT m.field) FILTER (WHERE m.network = 'UCCN' AND m.field IN
+                           (SELECT field FROM my_memberships WHERE network = 'UCCN')) AS fields,
+                       array_agg(DISTINCT m.network) AS networks
+                  FROM city_membership m
+                 WHERE m.network IN (SELECT network FROM my_memberships)
+                 GROUP BY m.city_id),
+            common AS (
+                SELECT t.id, count(DISTINCT t.via) AS n, (array_agg(DISTINCT t.via))[1:3] AS via
+                  FROM (SELECT p.city_b_id AS id, p.city_a_id AS via FROM partnership p JOIN my_partners mp ON p.city_a_id = mp.id
+                        UNION ALL
+                        SELECT p.city_a_id, p.city_b_id FROM partnership p JOIN my_partners mp ON p.city_b_id = mp.id) t
+                 GROUP BY t.id),
+            visits AS (
+                SELECT CASE WHEN from_city_id = ?1 THEN to_city_id ELSE from_city_id END AS id, count(*) AS n
+                  FROM visit WHERE from_city_id = ?1 OR to_city_id = ?1 GROUP BY 1),
+            my_conferences AS (
+                SELECT id FROM conference WHERE host_city_id = ?1
+                UNION SELECT conference_id FROM conference_participant WHERE city_id = ?1),
+            conferences AS (
+                SELECT t.id, count(DISTINCT t.conference) AS n
+                  FROM (SELECT c.host_city_id AS id, c.id AS conference FROM conference c JOIN my_conferences m ON m.id = c.id
+                        UNION ALL
+                        SELECT cp.city_id, cp.conference_id FROM conference_participant cp
+                          JOIN my_conferences m ON m.id = cp.conference_id) t
+                 GROUP BY t.id),
+            candidates AS (
+                SELECT id FROM networks UNION SELECT id FROM common UNION SELECT id FROM visits
+                UNION SELECT id FROM conferences),
+            scored AS (
+                SELECT c.id, c.name, c.country_code, c.population,
+                       CASE WHEN c.earth_point IS NOT NULL AND me.earth_point IS NOT NULL
+                            THEN sec_to_gc(cube_distance(c.earth_point, me.earth_point)) / 1000.0 END AS distance_km,
+                       n.fields, n.networks, cm.n AS common_count, cm.via, v.n AS visit_count, cf.n AS conference_count,
+                       CASE WHEN c.population > 0 AND me.population > 0
+                            THEN greatest(0, 1 - abs(log(c.population::numeric) - log(me.population::numeric))) * %5$s
+                            ELSE 0 END AS population_points,
+                       me.population AS my_population
+                  FROM candidates k
+                  JOIN city c ON c.id = k.id
+                  CROSS JOIN me
+                  LEFT JOIN networks n ON n.id = c.id
+                  LEFT JOIN common cm ON cm.id = c.id
+                  LEFT JOIN visits v ON v.id = c.id
+                  LEFT JOIN conferences cf ON cf.id = c.id
+                 WHERE c.id <> ?1 AND c.id NOT IN (SELECT id FROM my_partners)%6$s)
+            SELECT *, round((CASE WHEN cardinality(fields) > 0 THEN %1$s ELSE 0 END
+                           + least(%2$s * coalesce(cardinality(networks) - CASE WHEN cardinality(fields) > 0 THEN 1 ELSE 0 END, 0), %3$s)
+                           + least(%4$s * coalesce(common_count, 0), %7$s)
+                           + least(%8$s * coalesce(visit_count, 0), %9$s)
+                           + least(%10$s * coalesce(conference_count, 0), %11$s)
+                           + population_points)::numeric, 1) AS score
+              FROM scored
+            """;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    CityDirectory directory;
+
+    /** What a client asked for; null filters are not applied. */
+    public record Filter(String countryCode, CreativeField field, Double maxDistanceKm, int limit, String cursor) {
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PartnerSuggestionPageDto suggest(UUID cityId, Filter filter) {
+        directory.requireCity(cityId);
+        List<Object> parameters = new ArrayList<>(List.of(cityId));
+        StringBuilder where = new StringBuilder();
+        if (filter.countryCode() != null) {
+            parameters.add(filter.countryCode());
+            where.append(" AND c.country_code = ?").append(parameters.size());
+        }
+        if (filter.field() != null) {
+            parameters.add(filter.field().name());
+            where.append(" AND EXISTS (SELECT 1 FROM city_membership f WHERE f.city_id = c.id AND f.network = 'UCCN'"
+                    + " AND f.field = ?").append(parameters.size()).append(')');
+        }
+        if (filter.maxDistanceKm() != null) {
+            if (!hasLocation(cityId)) {
+                throw ProblemException.invalidParameter("maxDistanceKm", "needs a city with a location");
+            }
+            parameters.add(filter.maxDistanceKm() * 1000);
+            int p = parameters.size();
+            where.append(" AND cube_enlarge(me.earth_point, gc_to_sec(?").append(p).append("), 3) @> c.earth_point")
+                    .append(" AND sec_to_gc(cube_distance(c.earth_point, me.earth_point)) <= ?").append(p);
+        }
+        String scored = SCORED.formatted(SHARED_FIELD, PER_NETWORK, MAX_NETWORKS, PER_COMMON_PARTNER, POPULATION, where,
+                MAX_COMMON_PARTNERS, PER_VISIT, MAX_VISITS, PER_CONFERENCE, MAX_CONFERENCES);
+        String query = Cursor.fingerprint("suggestions|" + cityId + "|" + filter.countryCode() + "|" + filter.field()
+                + "|" + filter.maxDistanceKm());
+        StringBuilder sql = new StringBuilder("SELECT * FROM (").append(scored).append(") s");
+        if (filter.cursor() != null) {
+            Cursor after = Cursor.decode(filter.cursor(), query, 2);
+            parameters.add(new java.math.BigDecimal(after.keys().get(0)));
+            int score = parameters.size();
+            parameters.add(UUID.fromString(after.keys().get(1)));
+            int id = parameters.size();
+            sql.append(" WHERE s.score < ?").append(score).append(" OR (s.score = ?").append(score)
+                    .append(" AND s.id > ?").append(id).append(')');
+        }
+        parameters.add(filter.limit() + 1);
+        sql.append(" ORDER BY s.score DESC, s.id LIMIT ?").append(parameters.size());
+        var statement = em.createNativeQuery(sql.toString());
+        for (int i = 0; i < parameters.size(); i++) {
+            statement.setParameter(i + 1, parameters.get(i));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = statement.getResultList();
+        List<Object[]> page = rows.subList(0, Math.min(rows.size(), filter.limit()));
+        Set<UUID> mentioned = new HashSet<>();
+        for (Object[] row : page) {
+            if (row[8] != null) {
+                mentioned.addAll(Arrays.asList((UUID[]) row[8]));
+            }
+        }
+        Map<UUID, CitySummaryDto> names = directory.summaries(mentioned);
+        List<PartnerSuggestionDto> items = page.stream().map(row -> suggestion(row, names)).toList();
+        String next = null;
+        if (rows.size() > filter.limit()) {
+            Object[] last = page.get(page.size() - 1);
+            next = new Cursor(query, List.of(last[13].toString(), last[0].toString())).encode();
+        }
+        return new PartnerSuggestionPageDto().items(items).next(next);
+    }
+
+    private boolean hasLocation(UUID cityId) {
+        return !em.createNativeQuery("SELECT 1 FROM city WHERE id = ?1 AND earth_point IS NOT NULL")
+                .setParameter(1, cityId).getResultList().isEmpty();
+    }
+
+    private static PartnerSuggestionDto suggestion(Object[] row, Map<UUID, CitySummaryDto> names) {
+        List<SuggestionReasonDto> reasons = new ArrayList<>();
+        String[] fields = (String[]) row[5];
+        String[] networks = (String[]) row[6];
+        boolean sharedField = fields != null && fields.length > 0;
+        if (sharedField) {
+            reasons.add(reason(KindEnum.SHARED_CREATIVE_FIELD, SHARED_FIELD, "Both are UNESCO Creative Cities of "
+                    + String.join(" and ", Arrays.stream(fields).map(PartnerSuggestions::fieldName).toList()) + "."));
+        }
+        List<String> otherNetworks = networks == null ? List.of()
+                : Arrays.stream(networks).filter(n -> !(sharedField && n.equals("UCCN"))).sorted().toList();
+        if (!otherNetworks.isEmpty()) {
+            reasons.add(reason(KindEnum.SHARED_NETWORK, Math.min(PER_NETWORK * otherNetworks.size(), MAX_NETWORKS),
+                    "Both belong to " + String.join(" and ", otherNetworks) + "."));
+        }
+        long common = row[7] == null ? 0 : ((Number) row[7]).longValue();
+        if (common > 0) {
+            List<CitySummaryDto> via = Arrays.stream((UUID[]) row[8]).map(names::get).filter(java.util.Objects::nonNull)
+                    .sorted(Comparator.comparing(CitySummaryDto::getName)).toList();
+            reasons.add(reason(KindEnum.PARTNERS_IN_COMMON, Math.min(PER_COMMON_PARTNER * common, MAX_COMMON_PARTNERS),
+                    common + (common == 1 ? " partner" : " partners") + " in common.").cities(via));
+        }
+        long visits = row[9] == null ? 0 : ((Number) row[9]).longValue();
+        if (visits > 0) {
+            reasons.add(reason(KindEnum.PAST_VISITS, Math.min(PER_VISIT * visits, MAX_VISITS),
+                    visits + (visits == 1 ? " visit" : " visits") + " between them."));
+        }
+        long conferences = row[10] == null ? 0 : ((Number) row[10]).longValue();
+        if (conferences > 0) {
+            reasons.add(reason(KindEnum.SHARED_CONFERENCES, Math.min(PER_CONFERENCE * conferences, MAX_CONFERENCES),
+                    conferences + (conferences == 1 ? " conference" : " conferences") + " both took part in."));
+        }
+        double populationPoints = ((Number) row[11]).doubleValue();
+        if (populationPoints >= 0.05) {
+            NumberFormat people = NumberFormat.getIntegerInstance(Locale.ENGLISH);
+            reasons.add(reason(KindEnum.SIMILAR_POPULATION, populationPoints, "Populations of "
+                    + people.format(((Number) row[12]).longValue()) + " and " + people.format(((Number) row[3]).longValue())
+                    + "."));
+        }
+        reasons.sort(Comparator.comparing(SuggestionReasonDto::getPoints).reversed());
+        return new PartnerSuggestionDto()
+                .city(new CitySummaryDto((UUID) row[0], (String) row[1], (String) row[2]))
+                .score(((Number) row[13]).doubleValue())
+                .distanceKm(row[4] == null ? null : Math.round(((Number) row[4]).doubleValue() * 10) / 10.0)
+                .reasons(reasons);
+    }
+
+    private static SuggestionReasonDto reason(KindEnum kind, double points, String detail) {
+        return new SuggestionReasonDto().kind(kind).points(Math.round(points * 10) / 10.0).detail(detail);
+    }
+
+    private static String fieldName(String field) {
+        String words = field.toLowerCase(Locale.ROOT).replace('_', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+}
