@@ -115,7 +115,7 @@ with open(sys.argv[2], encoding='utf-8') as src, open(sys.argv[3], 'w', encoding
 PY
 read -r UCCN_MS UCCN < <(import /v1/cities/import "$WORK/uccn-iso2.csv")   # UNESCO Creative Cities memberships
 CITY_RATE=$(( CITIES * 1000 / CITY_MS ))
-echo "cities: $CITIES in $CITY_MS ms ($CITY_RATE/s); partnerships: $TWINS in $TWIN_MS ms"
+echo "cities: $CITIES in $CITY_MS ms ($CITY_RATE/s); partnerships: $TWINS in $TWIN_MS ms; UNESCO memberships: $UCCN in $UCCN_MS ms"
 
 # Each line of stdin, percent-encoded, after the prefix $1.
 encoded() { python3 -c 'import sys, urllib.parse
@@ -201,7 +201,7 @@ scenarios 1M
 else
   echo "== ONLY_REAL is set: no synthetic load set, no 1M scenarios"
 fi
-# Where the database's time went at 1M: plan and execution per statement (pg_stat_statements).
+# Where the database's time went in the last scenarios: plan and execution per statement (pg_stat_statements).
 "${PSQL[@]}" -F ' | ' -c "SELECT calls, round(CAST(mean_plan_time AS numeric), 3), round(CAST(mean_exec_time AS numeric), 3),
                                  replace(left(regexp_replace(query, '\s+', ' ', 'g'), 90), '|', '/')
                             FROM pg_stat_statements WHERE calls > 100 ORDER BY total_plan_time + total_exec_time DESC LIMIT 12" \
@@ -215,6 +215,7 @@ PGBENCH_TPS=$(pgbench -h 127.0.0.1 -p $PG_PORT -U postgres -n -M prepared -c $CO
   -f "$WORK/pk.sql" citylinks 2>/dev/null | awk '/tps = / {print int($3)}' | tail -1)
 RSS_MB=$(( $(awk '/VmRSS/ {print $2}' /proc/$APP_PID/status) / 1024 ))
 
+LABEL=1M; [ -n "${ONLY_REAL:-}" ] && LABEL=real
 REPORT=bench/results/$(date -u +%Y-%m-%d-%H%M).md
 {
   echo "# CityLinks benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
@@ -231,15 +232,15 @@ REPORT=bench/results/$(date -u +%Y-%m-%d-%H%M).md
     echo "| $s | $a | $b | $c | $d | $e | $f | $g | $h |"
   done
   echo
-  BY_ID=$(read -r a _ <<< "${RESULT[1M|city by id]}"; echo "$a")
-  echo "- pgbench ceiling (prepared primary-key select): $PGBENCH_TPS tps; city by id at 1M: $BY_ID requests/s" \
+  BY_ID=$(read -r a _ <<< "${RESULT[$LABEL|city by id]}"; echo "$a")
+  echo "- pgbench ceiling (prepared primary-key select): $PGBENCH_TPS tps; city by id at $LABEL: $BY_ID requests/s" \
        "($(python3 -c "print(round(100 * $BY_ID / $PGBENCH_TPS, 1))")% of the ceiling)"
   echo "- import: $CITIES cities in $CITY_MS ms ($CITY_RATE cities/s); $TWINS partnerships in $TWIN_MS ms; $UCCN UNESCO Creative Cities memberships in $UCCN_MS ms"
   echo "- start-up to ready on a migrated database (median of 3): $STARTUP_MS ms; with the JDK's AOT cache: $AOT_MS ms"
   echo "- service RSS after the benchmark: $RSS_MB MB (JVM options: ${JVM_OPTS[*]})"
   echo "- errors are non-2xx answers; in \"move a proposal\" they are 409s once every draft has been moved and the list wraps round"
   echo
-  echo "## Database time per statement at 1M cities (pg_stat_statements)"
+  echo "## Database time per statement in the $LABEL scenarios (pg_stat_statements)"
   echo
   echo "| calls | mean plan ms | mean execution ms | statement |"
   echo "|---|---|---|---|"

@@ -81,24 +81,25 @@ public class PartnerSuggestions {
                  GROUP BY t.id),
             candidates AS (
                 SELECT id FROM networks UNION SELECT id FROM common UNION SELECT id FROM visits
-                UNION SELECT id FROM conferences),
+                UNION SELECT id FROM conferences
+                EXCEPT SELECT id FROM my_partners),
             scored AS (
                 SELECT c.id, c.name, c.country_code, c.population,
                        CASE WHEN c.earth_point IS NOT NULL AND me.earth_point IS NOT NULL
                             THEN sec_to_gc(cube_distance(c.earth_point, me.earth_point)) / 1000.0 END AS distance_km,
                        n.fields, n.networks, cm.n AS common_count, cm.via, v.n AS visit_count, cf.n AS conference_count,
                        CASE WHEN c.population > 0 AND me.population > 0
-                            THEN greatest(0, 1 - abs(log(c.population::numeric) - log(me.population::numeric))) * %5$s
+                            THEN greatest(0, 1 - abs(log(c.population::float8) - log(me.population::float8))) * %5$s
                             ELSE 0 END AS population_points,
                        me.population AS my_population
-                  FROM candidates k
-                  JOIN city c ON c.id = k.id
+                  FROM city c
                   CROSS JOIN me
                   LEFT JOIN networks n ON n.id = c.id
                   LEFT JOIN common cm ON cm.id = c.id
                   LEFT JOIN visits v ON v.id = c.id
                   LEFT JOIN conferences cf ON cf.id = c.id
-                 WHERE c.id <> ?1 AND c.id NOT IN (SELECT id FROM my_partners)%6$s)
+                 -- by primary key: joined to the candidates, the planner scanned every city instead
+                 WHERE c.id = ANY (ARRAY(SELECT id FROM candidates)) AND c.id <> ?1%6$s)
             SELECT *, round((CASE WHEN cardinality(fields) > 0 THEN %1$s ELSE 0 END
                            + least(%2$s * coalesce(cardinality(networks) - CASE WHEN cardinality(fields) > 0 THEN 1 ELSE 0 END, 0), %3$s)
                            + least(%4$s * coalesce(common_count, 0), %7$s)
