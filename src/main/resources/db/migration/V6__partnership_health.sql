@@ -69,7 +69,9 @@ CREATE FUNCTION partnership_refresh_activity(a uuid, b uuid) RETURNS void
 DECLARE
     activity record;
 BEGIN
-    IF a IS NULL OR b IS NULL OR a = b THEN
+    -- Most visits and proposals are between cities with no partnership: nothing to recompute.
+    IF a IS NULL OR b IS NULL OR a = b OR NOT EXISTS (
+            SELECT 1 FROM partnership WHERE city_a_id = least(a, b) AND city_b_id = greatest(a, b)) THEN
         RETURN;
     END IF;
     SELECT * INTO activity FROM city_pair_activity(a, b);
@@ -113,8 +115,13 @@ BEGIN
     END IF;
     RETURN NULL;
 END $$;
-CREATE TRIGGER visit_activity AFTER INSERT OR DELETE OR UPDATE OF from_city_id, to_city_id, end_date ON visit
+CREATE TRIGGER visit_activity AFTER INSERT OR DELETE ON visit
     FOR EACH ROW EXECUTE FUNCTION visit_activity_changed();
+-- Hibernate writes every column on update; only a change of the pair or the end matters.
+CREATE TRIGGER visit_activity_moved AFTER UPDATE ON visit
+    FOR EACH ROW WHEN ((OLD.from_city_id, OLD.to_city_id, OLD.end_date) IS DISTINCT FROM
+                       (NEW.from_city_id, NEW.to_city_id, NEW.end_date))
+    EXECUTE FUNCTION visit_activity_changed();
 
 CREATE FUNCTION proposal_activity_changed() RETURNS trigger
     LANGUAGE plpgsql AS $$
@@ -127,8 +134,12 @@ BEGIN
     END IF;
     RETURN NULL;
 END $$;
-CREATE TRIGGER proposal_activity AFTER INSERT OR DELETE OR UPDATE OF proposer_city_id, partner_city_id ON proposal
+CREATE TRIGGER proposal_activity AFTER INSERT OR DELETE ON proposal
     FOR EACH ROW EXECUTE FUNCTION proposal_activity_changed();
+CREATE TRIGGER proposal_activity_moved AFTER UPDATE ON proposal
+    FOR EACH ROW WHEN ((OLD.proposer_city_id, OLD.partner_city_id) IS DISTINCT FROM
+                       (NEW.proposer_city_id, NEW.partner_city_id))
+    EXECUTE FUNCTION proposal_activity_changed();
 
 CREATE FUNCTION proposal_event_activity_changed() RETURNS trigger
     LANGUAGE plpgsql AS $$
@@ -150,8 +161,11 @@ BEGIN
     END IF;
     RETURN NULL;
 END $$;
-CREATE TRIGGER conference_activity AFTER INSERT OR DELETE OR UPDATE OF host_city_id, end_date ON conference
+CREATE TRIGGER conference_activity AFTER INSERT OR DELETE ON conference
     FOR EACH ROW EXECUTE FUNCTION conference_activity_changed();
+CREATE TRIGGER conference_activity_moved AFTER UPDATE ON conference
+    FOR EACH ROW WHEN ((OLD.host_city_id, OLD.end_date) IS DISTINCT FROM (NEW.host_city_id, NEW.end_date))
+    EXECUTE FUNCTION conference_activity_changed();
 
 -- A conference deleted by SQL loses its participants one by one first, while it still exists, so
 -- that each pair it joined is recomputed (a cascade would remove them after it, unseen).
@@ -175,8 +189,11 @@ BEGIN
     END IF;
     RETURN NULL;
 END $$;
-CREATE TRIGGER participant_activity AFTER INSERT OR DELETE OR UPDATE OF city_id ON conference_participant
+CREATE TRIGGER participant_activity AFTER INSERT OR DELETE ON conference_participant
     FOR EACH ROW EXECUTE FUNCTION participant_activity_changed();
+CREATE TRIGGER participant_activity_moved AFTER UPDATE ON conference_participant
+    FOR EACH ROW WHEN (OLD.city_id IS DISTINCT FROM NEW.city_id)
+    EXECUTE FUNCTION participant_activity_changed();
 
 -- A new partnership, or one whose cities or start changed, gets its figures before it is written.
 CREATE FUNCTION partnership_activity_of_row() RETURNS trigger
@@ -190,8 +207,11 @@ BEGIN
     NEW.health := partnership_health_of(activity.last_on, NEW.since);
     RETURN NEW;
 END $$;
-CREATE TRIGGER partnership_activity BEFORE INSERT OR UPDATE OF city_a_id, city_b_id, since ON partnership
+CREATE TRIGGER partnership_activity BEFORE INSERT ON partnership
     FOR EACH ROW EXECUTE FUNCTION partnership_activity_of_row();
+CREATE TRIGGER partnership_activity_moved BEFORE UPDATE ON partnership
+    FOR EACH ROW WHEN ((OLD.city_a_id, OLD.city_b_id, OLD.since) IS DISTINCT FROM (NEW.city_a_id, NEW.city_b_id, NEW.since))
+    EXECUTE FUNCTION partnership_activity_of_row();
 
 -- The partnerships there are already.
 UPDATE partnership p

@@ -53,8 +53,11 @@ class PartnershipHealthTest {
 
         // A visit three years ago: QUIET, and a new ETag, so a cached copy is not "not modified".
         String threeYearsAgo = TODAY.minusYears(3).toString();
-        post("/v1/visits", Map.of("title", "Virtual sharing session", "fromCityId", denpasar, "toCityId", darwin,
-                "startDate", threeYearsAgo, "mode", "VIRTUAL"));
+        String visit = post("/v1/visits", Map.of("title", "Virtual sharing session", "fromCityId", denpasar,
+                "toCityId", darwin, "startDate", TODAY.minusYears(4).toString(), "mode", "VIRTUAL")).path("id");
+        // Moved a year later by a patch: the activity follows the change, not just the creation.
+        api(TestTokens.editor()).contentType("application/merge-patch+json").header("If-Match", "\"0\"")
+                .body(Map.of("startDate", threeYearsAgo)).when().patch("/v1/visits/{id}", visit).then().statusCode(200);
         Response afterVisit = get(id);
         afterVisit.then().body("health", equalTo("QUIET")).body("activityCount", equalTo(1))
                 .body("lastActivityOn", equalTo(threeYearsAgo));
