@@ -72,40 +72,21 @@ END $$;
 CREATE CONSTRAINT TRIGGER change_transaction_commit AFTER INSERT ON change_transaction
     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION change_log_number();
 
-CREATE TRIGGER city_created AFTER INSERT ON city REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION change_log_record('city');
-CREATE TRIGGER city_updated AFTER UPDATE ON city REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION change_log_record('city');
-CREATE TRIGGER city_deleted AFTER DELETE ON city REFERENCING OLD TABLE AS old_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION change_log_record('city');
-
-CREATE TRIGGER visit_created AFTER INSERT ON visit REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION change_log_record('visit');
-CREATE TRIGGER visit_updated AFTER UPDATE ON visit REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION change_log_record('visit');
-CREATE TRIGGER visit_deleted AFTER DELETE ON visit REFERENCING OLD TABLE AS old_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION change_log_record('visit');
-
-CREATE TRIGGER conference_created AFTER INSERT ON conference REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION change_log_record('conference');
-CREATE TRIGGER conference_updated AFTER UPDATE ON conference REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION change_log_record('conference');
-CREATE TRIGGER conference_deleted AFTER DELETE ON conference REFERENCING OLD TABLE AS old_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION change_log_record('conference');
-
-CREATE TRIGGER proposal_created AFTER INSERT ON proposal REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION change_log_record('proposal');
-CREATE TRIGGER proposal_updated AFTER UPDATE ON proposal REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION change_log_record('proposal');
-CREATE TRIGGER proposal_deleted AFTER DELETE ON proposal REFERENCING OLD TABLE AS old_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION change_log_record('proposal');
-
-CREATE TRIGGER partnership_created AFTER INSERT ON partnership REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION change_log_record('partnership');
-CREATE TRIGGER partnership_updated AFTER UPDATE ON partnership REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION change_log_record('partnership');
-CREATE TRIGGER partnership_deleted AFTER DELETE ON partnership REFERENCING OLD TABLE AS old_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION change_log_record('partnership');
+-- The same three triggers on each resource table.
+DO $$
+DECLARE
+    resource text;
+BEGIN
+    FOREACH resource IN ARRAY ARRAY['city', 'visit', 'conference', 'proposal', 'partnership'] LOOP
+        EXECUTE format('CREATE TRIGGER %1$s_created AFTER INSERT ON %1$I REFERENCING NEW TABLE AS new_rows'
+                       ' FOR EACH STATEMENT EXECUTE FUNCTION change_log_record(%1$L)', resource);
+        EXECUTE format('CREATE TRIGGER %1$s_updated AFTER UPDATE ON %1$I'
+                       ' REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows'
+                       ' FOR EACH STATEMENT EXECUTE FUNCTION change_log_record(%1$L)', resource);
+        EXECUTE format('CREATE TRIGGER %1$s_deleted AFTER DELETE ON %1$I REFERENCING OLD TABLE AS old_rows'
+                       ' FOR EACH STATEMENT EXECUTE FUNCTION change_log_record(%1$L)', resource);
+    END LOOP;
+END $$;
 
 -- What exists already is the start of the feed: one CREATED per resource, at position 1.
 INSERT INTO change_log (resource, resource_id, change, version, commit_seq)
