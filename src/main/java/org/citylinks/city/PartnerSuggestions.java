@@ -234,7 +234,7 @@ public class PartnerSuggestions {
     }
 
     private static SuggestionReasonDto reason(KindEnum kind, double points, String detail) {
-        return new SuggestionReasonDto().kind(kind).points(Math.round(points * 10) / 10.0).detail(detail);
+        return new SuggestionReasonDto().kind(kind).points(Math.round(points * 10) / 10.0).detail(detail).cities(null);
     }
 
     private static String fieldName(String field) {

@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 
 import org.citylinks.api.model.MembershipDto;
 import org.citylinks.api.model.PersonDto;
+import org.citylinks.api.model.SuggestionReasonDto;
 import org.citylinks.api.model.TimelineEntryDto;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -25,7 +26,7 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 /**
  * Leaves out the optional members that the contract does not declare nullable (a membership's
  * {@code field} and {@code since}, a person's {@code role} and {@code organization}, a timeline
- * entry's {@code otherCity}), instead of sending them as {@code null}; and bounds what a request
+ * entry's {@code otherCity}, a suggestion reason's {@code cities}), instead of sending them as {@code null}; and bounds what a request
  * body may be made of.
  */
 @Singleton
@@ -75,5 +76,6 @@ public class JsonConfiguration implements ObjectMapperCustomizer {
         mapper.addMixIn(MembershipDto.class, OmitAbsentMembers.class);
         mapper.addMixIn(PersonDto.class, OmitAbsentMembers.class);
         mapper.addMixIn(TimelineEntryDto.class, OmitAbsentMembers.class);
+        mapper.addMixIn(SuggestionReasonDto.class, OmitAbsentMembers.class);
     }
 }
