@@ -19,9 +19,4 @@ request = function()
     { ["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. token }, line:sub(tab + 1))
 end
 
-done = function(summary, latency, requests)
-  local e = summary.errors
-  io.write(string.format("RESULT %.1f %.2f %.2f %d\n", summary.requests / (summary.duration / 1e6),
-    latency:percentile(50) / 1000, latency:percentile(99) / 1000,
-    e.status + e.connect + e.read + e.write + e.timeout))
-end
+dofile("bench/wrk/result.lua") -- run from the repository root, as bench/run.sh does

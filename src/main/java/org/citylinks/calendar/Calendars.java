@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 
 import org.citylinks.api.model.CitySummaryDto;
 import org.citylinks.city.CityDirectory;
+import org.citylinks.common.ProblemException;
 import org.citylinks.conference.Conference;
 import org.citylinks.conference.ConferenceSearch;
 import org.citylinks.conference.ConferenceService;
@@ -45,8 +46,10 @@ public class Calendars {
 
     /** Visits from or to the city and conferences it hosts or takes part in; 404 without the city. */
     public String forCity(UUID cityId, LocalDate from, LocalDate to, URI base) {
-        cities.requireCity(cityId);
-        String name = cities.summaries(List.of(cityId)).get(cityId).getName();
+        CitySummaryDto city = cities.summaries(List.of(cityId)).get(cityId);
+        if (city == null) {
+            throw ProblemException.notFound("city", cityId);
+        }
         Map<UUID, ICalendarWriter.Event> events = new LinkedHashMap<>();
         collect(cursor -> visits.search(new VisitSearch(null, cityId, null, null, from, to, null, null, null, PAGE, cursor)),
                 page -> page.next(), page -> page.visits().stream().map(v -> visit(v, page.cities(), base)).toList(), events);
@@ -56,7 +59,7 @@ public class Calendars {
         collect(cursor -> conferences.search(new ConferenceSearch(null, null, cityId, from, to, null, null, null, PAGE,
                 cursor)), ConferenceService.Page::next,
                 page -> page.conferences().stream().map(c -> conference(c, page.cities(), base)).toList(), events);
-        return ICalendarWriter.calendar(name + " (CityLinks)", latest(events));
+        return ICalendarWriter.calendar(city.getName() + " (CityLinks)", latest(events));
     }
 
     /** The conferences {@code search} lists (its sort, limit and cursor are not used). */
@@ -73,15 +76,15 @@ public class Calendars {
     private static <P> void collect(Function<String, P> read, Function<P, String> next,
             Function<P, List<Keyed>> events, Map<UUID, ICalendarWriter.Event> into) {
         String cursor = null;
-        int read_ = 0;
+        int collected = 0;
         do {
             P page = read.apply(cursor);
             for (Keyed event : events.apply(page)) {
                 into.putIfAbsent(event.id(), event.event());
-                read_++;
+                collected++;
             }
             cursor = next.apply(page);
-        } while (cursor != null && read_ < MAX_EVENTS);
+        } while (cursor != null && collected < MAX_EVENTS);
     }
 
     private static List<ICalendarWriter.Event> latest(Map<UUID, ICalendarWriter.Event> events) {

@@ -44,10 +44,10 @@ public class ChangeFeed {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public ChangePageDto after(String since, int limit) {
-        Position from = since == null ? new Position(0, 0) : NOW.equals(since) ? latest() : parse(since);
         if (NOW.equals(since)) {
-            return new ChangePageDto().items(List.of()).next(from.toString()).hasMore(false);
+            return new ChangePageDto().items(List.of()).next(latest().toString()).hasMore(false);
         }
+        Position from = since == null ? new Position(0, 0) : parse(since);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT commit_seq, id, resource, resource_id, change, version, changed_at
@@ -75,11 +75,12 @@ public class ChangeFeed {
     }
 
     private Position latest() {
-        Object[] row = (Object[]) em.createNativeQuery("""
-                SELECT coalesce(max(commit_seq), 0), coalesce(max(id) FILTER (WHERE commit_seq IS NOT NULL), 0)
-                  FROM change_log WHERE commit_seq = (SELECT max(commit_seq) FROM change_log)""")
-                .getSingleResult();
-        return new Position(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+        @SuppressWarnings("unchecked")
+        List<Object[]> last = em.createNativeQuery("""
+                SELECT commit_seq, id FROM change_log WHERE commit_seq IS NOT NULL
+                 ORDER BY commit_seq DESC, id DESC LIMIT 1""").getResultList();
+        return last.isEmpty() ? new Position(0, 0)
+                : new Position(((Number) last.get(0)[0]).longValue(), ((Number) last.get(0)[1]).longValue());
     }
 
     private static OffsetDateTime instant(Object value) {
