@@ -23,11 +23,11 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTestResource(value = EmbeddedPostgresResource.class, restrictToAnnotatedClass = false)
 class DevDataTest {
 
-    /** The test profile with dev mode's extra migrations. */
+    /** The test profile that loads the dev data, as bin/dev does on the embedded database. */
     public static class WithDevData implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.flyway.locations", "db/migration,db/dev");
+            return Map.of("citylinks.dev-data.load", "true");
         }
     }
 

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -29,8 +30,10 @@ import org.tukaani.xz.XZInputStream;
  * a new user namespace ({@code unshare -U}) where it is an unprivileged user that still owns its
  * files.
  *
- * <p>Only dev mode and tests use this class; its dependencies are {@code provided}, so the packaged
- * application does not contain them.
+ * <p>Only dev mode and tests use this class, and neither it nor its libraries are part of the
+ * application: it lives in {@code src/dev/java}, which the build compiles with the tests only, and its
+ * dependencies are test-scoped. Dev mode runs it as a program of its own ({@link #main}, started by
+ * {@code bin/dev} with the Java source launcher) before Quarkus starts, and hands Quarkus the URL.
  */
 public final class EmbeddedPostgres implements AutoCloseable {
 
@@ -87,6 +90,57 @@ public final class EmbeddedPostgres implements AutoCloseable {
             return postgres;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
+        }
+    }
+
+    /**
+     * {@code start DIR}: starts the server whose binaries and data live under {@code DIR} (or finds
+     * it running from an earlier start), prints its JDBC URL and leaves it running.
+     * {@code stop DIR}: stops it. Used by {@code bin/dev}; the server outlives this program so that
+     * dev mode can connect to it.
+     */
+    public static void main(String[] args) throws IOException {
+        if (args.length != 2 || !List.of("start", "stop").contains(args[0])) {
+            System.err.println("usage: EmbeddedPostgres start|stop DIRECTORY");
+            System.exit(2);
+        }
+        Path base = Path.of(args[1]).toAbsolutePath();
+        Path data = base.resolve("data");
+        OptionalInt running = runningPort(data);
+        if (args[0].equals("stop")) {
+            if (running.isPresent()) {
+                long pid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
+                ProcessHandle.of(pid).ifPresent(server -> {
+                    try {
+                        new ProcessBuilder("kill", "-INT", Long.toString(pid)).start().waitFor(5, TimeUnit.SECONDS);
+                        server.onExit().get(20, TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        server.destroyForcibly();
+                    }
+                });
+            }
+            return;
+        }
+        int port = running.isPresent() ? running.getAsInt() : start(base.resolve("binaries"), data).port;
+        System.out.println("jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE);
+    }
+
+    /** The port of a server already running on {@code data}, from its {@code postmaster.pid}. */
+    private static OptionalInt runningPort(Path data) throws IOException {
+        Path pidFile = data.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return OptionalInt.empty();
+        }
+        List<String> lines = Files.readAllLines(pidFile);
+        if (lines.size() < 8 || !lines.get(7).trim().equals("ready")
+                || ProcessHandle.of(Long.parseLong(lines.get(0).trim())).map(ProcessHandle::isAlive).orElse(false) == false) {
+            return OptionalInt.empty();
+        }
+        int port = Integer.parseInt(lines.get(3).trim());
+        try (Socket ignored = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            return OptionalInt.of(port);
+        } catch (IOException e) {
+            return OptionalInt.empty();
         }
     }
 

@@ -1,5 +1,5 @@
 -- Dev mode only: the four news cases CityLinks is built around, as visits, conferences and
--- proposals between the cities of R__dev_cities.sql. Re-applied whenever this file changes; rows
+-- proposals between the cities of cities.sql. Re-applied whenever this file changes; rows
 -- that already exist are left as they are.
 --
 -- Where a report gives no exact day, a stand-in day is used and said so in the row's own text:
