@@ -20,7 +20,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** City use cases. Each public method is one transaction; reads join none. */
 @ApplicationScoped
 @Transactional
-public class CityService {
+public class CityService implements org.citylinks.common.InputRules<CityInputDto> {
+
+    @Override
+    public Class<CityInputDto> inputType() {
+        return CityInputDto.class;
+    }
+
+    @Override
+    public void check(CityInputDto input) {
+        CityRules.check(input);
+    }
+
+
+    @Inject
+    org.citylinks.common.ReadOnlyMembers readOnly;
 
     @Inject
     CityRepository cities;
@@ -42,6 +56,7 @@ public class CityService {
     }
 
     public City create(CityInputDto input, String user) {
+        readOnly.refuse(input);
         CityRules.check(input);
         City city = new City();
         city.id = UUID.randomUUID();
@@ -55,6 +70,7 @@ public class CityService {
     public City replace(UUID id, String ifMatch, CityInputDto input, String user) {
         City city = existing(id);
         EntityTags.requireMatch(ifMatch, city.version);
+        readOnly.requireUnchanged(input, () -> CityMapper.toDto(city, null));
         CityRules.check(input);
         return save(city, input, user);
     }
@@ -63,6 +79,7 @@ public class CityService {
     public City patch(UUID id, String ifMatch, ObjectNode patch, String user) {
         City city = existing(id);
         EntityTags.requireMatch(ifMatch, city.version);
+        readOnly.requireUnchanged("CityPatch", patch, () -> CityMapper.toDto(city, null));
         CityInputDto input = mergePatch.apply(CityMapper.toInput(city), patch, CityInputDto.class);
         CityRules.check(input);
         return save(city, input, user);

@@ -46,8 +46,8 @@ public final class ConstraintViolations {
     public static List<Problem.FieldError> ofBody(Set<? extends ConstraintViolation<?>> violations) {
         List<Problem.FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<?> violation : violations) {
-            errors.add(Problem.FieldError.atPointer(pointer(nodesAfter(violation.getPropertyPath(), 0)),
-                    violation.getMessage()));
+            errors.add(Problem.FieldError.atPointer(pointer(nodesAfter(violation.getPropertyPath(), 0), violation),
+                    ConstraintMessages.of(violation)));
         }
         errors.sort(Comparator.comparing(Problem.FieldError::pointer));
         return errors;
@@ -64,17 +64,21 @@ public final class ConstraintViolations {
             }
         }
         if (parameterAt < 0) {
-            return new Located(Location.BODY, Problem.FieldError.atPointer("", violation.getMessage()));
+            return new Located(Location.BODY, Problem.FieldError.atPointer("", ConstraintMessages.of(violation)));
         }
         Optional<String> httpParameter = httpParameterName(violation, nodes, parameterAt);
         if (httpParameter.isPresent()) {
             String name = httpParameter.get();
             Location location = "If-Match".equalsIgnoreCase(name) && isMissing(violation)
                     ? Location.IF_MATCH : Location.PARAMETER;
-            return new Located(location, Problem.FieldError.atParameter(name, violation.getMessage()));
+            String message = ConstraintMessages.of(violation);
+            if (isMissing(violation)) {
+                message = "is required and must not be empty";
+            }
+            return new Located(location, Problem.FieldError.atParameter(name, message));
         }
         return new Located(Location.BODY, Problem.FieldError.atPointer(
-                pointer(nodes.subList(parameterAt + 1, nodes.size())), violation.getMessage()));
+                pointer(nodes.subList(parameterAt + 1, nodes.size()), violation), ConstraintMessages.of(violation)));
     }
 
     private static boolean isMissing(ConstraintViolation<?> violation) {
@@ -87,18 +91,38 @@ public final class ConstraintViolations {
         return nodes.subList(Math.min(skip, nodes.size()), nodes.size());
     }
 
-    private static String pointer(List<Path.Node> nodes) {
+    private static String pointer(List<Path.Node> nodes, ConstraintViolation<?> violation) {
         StringBuilder pointer = new StringBuilder();
+        Object container = null;
         for (Path.Node node : nodes) {
             if (node.isInIterable()) {
-                pointer.append('/').append(node.getIndex() != null ? node.getIndex() : escape(String.valueOf(node.getKey())));
+                Object position = node.getIndex() != null ? node.getIndex() : node.getKey();
+                if (position == null && container instanceof Iterable<?> items) {
+                    // A set (a list with uniqueItems) has no index of its own: the item's place in
+                    // the order the client sent, which a LinkedHashSet keeps.
+                    position = indexOf(items, violation.getInvalidValue());
+                }
+                pointer.append('/').append(escape(String.valueOf(position)));
             }
+            container = node instanceof org.hibernate.validator.path.PropertyNode property ? property.getValue()
+                    : node instanceof org.hibernate.validator.path.ContainerElementNode element ? element.getValue() : null;
             if (node.getKind() == ElementKind.PROPERTY && node.getName() != null) {
                 // The generated models keep the contract's JSON names as Java property names.
                 pointer.append('/').append(escape(node.getName()));
             }
         }
         return pointer.toString();
+    }
+
+    private static int indexOf(Iterable<?> items, Object value) {
+        int index = 0;
+        for (Object item : items) {
+            if (java.util.Objects.equals(item, value)) {
+                return index;
+            }
+            index++;
+        }
+        return -1;
     }
 
     private static String escape(String token) {

@@ -31,6 +31,9 @@ public class DevTokenResource {
     @Produces(MediaType.TEXT_PLAIN)
     public String token(@QueryParam("role") @DefaultValue(Roles.EDITOR) String role,
             @QueryParam("user") @DefaultValue("dev@citylinks.org") String user) {
+        if (!Roles.EDITOR.equals(role) && !Roles.ADMIN.equals(role)) {
+            throw ProblemException.invalidParameter("role", "must be editor or admin");
+        }
         Set<String> groups = Roles.ADMIN.equals(role) ? Set.of(Roles.EDITOR, Roles.ADMIN) : Set.of(role);
         return Jwt.issuer(issuer).upn(user).subject(user).groups(groups).expiresIn(Duration.ofHours(8)).sign();
     }

@@ -28,6 +28,7 @@ public final class EntityTags {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw ProblemException.preconditionRequired();
         }
+        requireWellFormed("If-Match", ifMatch);
         if (!matches(ifMatch, currentVersion, false)) {
             throw new ProblemException(ProblemType.PRECONDITION_FAILED,
                     "The ETag in If-Match is not current. Read the resource again and retry.");
@@ -43,7 +44,28 @@ public final class EntityTags {
 
     /** Whether {@code If-None-Match} names the current version (weak comparison, as for GET). */
     public static boolean noneMatchHits(String ifNoneMatch, long currentVersion) {
+        if (ifNoneMatch != null) {
+            requireWellFormed("If-None-Match", ifNoneMatch);
+        }
         return ifNoneMatch != null && matches(ifNoneMatch, currentVersion, true);
+    }
+
+    /** One entity tag, quoted, optionally weak (RFC 9110 8.8.3): {@code "0"} or {@code W/"0"}. */
+    private static final java.util.regex.Pattern ENTITY_TAG =
+            java.util.regex.Pattern.compile("(W/)?\"[\\x21\\x23-\\x7E\\x80-\\xFF]*\"");
+
+    /**
+     * A validator that is not {@code *} or a list of entity tags is a malformed header (400), not a
+     * stale one: {@code If-Match: 0} would otherwise be told to read again a resource it has read.
+     */
+    private static void requireWellFormed(String header, String value) {
+        String trimmed = value.trim();
+        boolean wellFormed = trimmed.equals("*") || Arrays.stream(trimmed.split(",", -1)).map(String::trim)
+                .allMatch(tag -> ENTITY_TAG.matcher(tag).matches());
+        if (!wellFormed) {
+            throw ProblemException.invalidParameter(header, "must be the ETag as the API sent it, in double quotes,"
+                    + " such as \"0\" (or a comma-separated list of them, or *)");
+        }
     }
 
     private static boolean matches(String header, long version, boolean weakAllowed) {

@@ -56,8 +56,27 @@ public class JsonConfiguration implements ObjectMapperCustomizer {
         }
     }
 
+    /**
+     * The generated models mark the contract's required properties as required creator properties,
+     * which Jackson enforces itself, one at a time: a body missing three fields would take three
+     * round trips. Left to Bean Validation ({@code @NotNull} on the same properties), every missing
+     * field is reported at once, with the other violations of the request.
+     */
+    static final class RequiredLeftToValidation extends com.fasterxml.jackson.databind.introspect.NopAnnotationIntrospector {
+        @Override
+        public Boolean hasRequiredMarker(com.fasterxml.jackson.databind.introspect.AnnotatedMember member) {
+            return Boolean.FALSE;
+        }
+    }
+
     @Override
     public void customize(ObjectMapper mapper) {
+        RequiredLeftToValidation notRequired = new RequiredLeftToValidation();
+        mapper.setAnnotationIntrospectors(
+                com.fasterxml.jackson.databind.AnnotationIntrospector.pair(notRequired,
+                        mapper.getSerializationConfig().getAnnotationIntrospector()),
+                com.fasterxml.jackson.databind.AnnotationIntrospector.pair(notRequired,
+                        mapper.getDeserializationConfig().getAnnotationIntrospector()));
         // Far above anything the contract allows, far below what would exhaust memory: deeper,
         // longer or bigger input is refused while it is read (a 400), not after.
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()

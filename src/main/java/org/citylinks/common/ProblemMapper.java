@@ -78,13 +78,21 @@ public class ProblemMapper {
         return problem(DatabaseConstraints.problem(e), uri);
     }
 
+    @jakarta.inject.Inject
+    jakarta.enterprise.inject.Instance<InputRules<?>> inputRules;
+
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
         List<ConstraintViolations.Located> located = ConstraintViolations.ofRequest(e.getConstraintViolations());
         if (located.stream().anyMatch(l -> l.location() == ConstraintViolations.Location.IF_MATCH)) {
             return problem(ProblemException.preconditionRequired(), uri);
         }
-        List<Problem.FieldError> errors = located.stream().map(ConstraintViolations.Located::error).toList();
+        List<Problem.FieldError> errors = new ArrayList<>(located.stream().map(ConstraintViolations.Located::error).toList());
+        for (Problem.FieldError broken : ruleViolations(e)) {
+            if (!errors.contains(broken)) {
+                errors.add(broken);
+            }
+        }
         boolean parameters = located.stream().anyMatch(l -> l.location() == ConstraintViolations.Location.PARAMETER);
         boolean missingBody = errors.stream().anyMatch(error -> "".equals(error.pointer()));
         if (missingBody) {
@@ -93,6 +101,23 @@ public class ProblemMapper {
         }
         ProblemType type = parameters ? ProblemType.INVALID_REQUEST : ProblemType.VALIDATION_FAILED;
         return respond(type, ProblemException.describe(errors), errors, uri);
+    }
+
+    /** The feature rules' violations of the body that already broke the schema, so that both are named at once. */
+    private List<Problem.FieldError> ruleViolations(ConstraintViolationException e) {
+        if (inputRules == null || e.getConstraintViolations().isEmpty()) {
+            return List.of();
+        }
+        Object[] parameters = e.getConstraintViolations().iterator().next().getExecutableParameters();
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (Object parameter : parameters == null ? new Object[0] : parameters) {
+            for (InputRules<?> rules : inputRules) {
+                if (rules.inputType().isInstance(parameter)) {
+                    errors.addAll(rules.violationsOf(parameter));
+                }
+            }
+        }
+        return errors;
     }
 
     // A ValidationException that is not a constraint violation is a bug in a constraint, not bad
@@ -163,8 +188,20 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(ProblemType.FORBIDDEN, "This operation needs a role your token does not have.", List.of(), uri);
+    public Response forbidden(ForbiddenException e, UriInfo uri, jakarta.ws.rs.container.ResourceInfo resource) {
+        return forbidden(uri, resource);
+    }
+
+    /** Names the roles that would do: the operation's {@code @RolesAllowed}. */
+    private Response forbidden(UriInfo uri, jakarta.ws.rs.container.ResourceInfo resource) {
+        java.lang.reflect.Method method = resource == null ? null : resource.getResourceMethod();
+        jakarta.annotation.security.RolesAllowed roles = method == null ? null
+                : method.getAnnotation(jakarta.annotation.security.RolesAllowed.class);
+        String detail = roles == null || roles.value().length == 0
+                ? "This operation needs a role your token does not have."
+                : "This operation needs a token with the " + String.join(" or ", roles.value())
+                        + " role in its groups claim, which yours does not have.";
+        return respond(ProblemType.FORBIDDEN, detail, List.of(), uri);
     }
 
     @ServerExceptionMapper
@@ -194,10 +231,13 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response notAllowed(NotAllowedException e, UriInfo uri) {
+        java.util.Set<String> allowed = new java.util.TreeSet<>(ApiRoutes.methods(uri.getPath()));
+        if (allowed.isEmpty()) {
+            allowed.addAll(e.getResponse().getAllowedMethods());
+        }
         Response problem = respond(ProblemType.METHOD_NOT_ALLOWED,
-                "This method is not allowed here. Allowed: " + String.join(", ", e.getResponse().getAllowedMethods()) + ".",
-                List.of(), uri);
-        return Response.fromResponse(problem).allow(e.getResponse().getAllowedMethods()).build();
+                "This path does not take this method. It takes " + String.join(", ", allowed) + ".", List.of(), uri);
+        return Response.fromResponse(problem).allow(allowed).build();
     }
 
     @ServerExceptionMapper
@@ -206,9 +246,12 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response unsupportedMediaType(NotSupportedException e, UriInfo uri) {
-        return respond(ProblemType.UNSUPPORTED_MEDIA_TYPE,
-                "This operation does not take a body of this media type.", List.of(), uri);
+    public Response unsupportedMediaType(NotSupportedException e, UriInfo uri, jakarta.ws.rs.core.Request request) {
+        List<String> takes = request == null ? List.of() : ApiRoutes.consumes(uri.getPath(), request.getMethod());
+        return respond(ProblemType.UNSUPPORTED_MEDIA_TYPE, takes.isEmpty()
+                ? "This operation does not take a body of this media type."
+                : "This operation takes a body of media type " + String.join(" or ", takes)
+                        + "; send it with that Content-Type.", List.of(), uri);
     }
 
     @ServerExceptionMapper
@@ -222,11 +265,11 @@ public class ProblemMapper {
         return switch (status) {
             case 400 -> respond(ProblemType.INVALID_REQUEST, "The request is not valid.", List.of(), uri);
             case 401 -> unauthenticated(uri);
-            case 403 -> forbidden(null, uri);
+            case 403 -> forbidden(uri, null);
             case 404 -> notFound(null, uri);
             case 406 -> notAcceptable(null, uri);
             case 413 -> respond(ProblemType.PAYLOAD_TOO_LARGE, "The request body is too large.", List.of(), uri);
-            case 415 -> unsupportedMediaType(null, uri);
+            case 415 -> unsupportedMediaType(null, uri, null);
             default -> status >= 500 ? unexpected(e, uri)
                     : respondWithStatus(status, ProblemType.INVALID_REQUEST, "The request cannot be served.", uri);
         };
@@ -263,18 +306,25 @@ public class ProblemMapper {
                     pointer.endsWith(property) ? pointer : pointer + property, "must not be null"));
             return respond(ProblemType.VALIDATION_FAILED, ProblemException.describe(errors), errors, uri);
         }
+        Class<?> enumType = e instanceof InvalidFormatException format && format.getTargetType() != null
+                && format.getTargetType().isEnum() ? format.getTargetType()
+                : e instanceof ValueInstantiationException instantiation && instantiation.getType() != null
+                        && instantiation.getType().getRawClass().isEnum() ? instantiation.getType().getRawClass() : null;
         String message = e instanceof UnrecognizedPropertyException ? "is not a known property"
-                : e instanceof InvalidFormatException format && format.getTargetType() != null && format.getTargetType().isEnum()
-                        ? "is not one of the allowed values"
-                        : "has the wrong type or format";
-        if (e instanceof ValueInstantiationException) {
-            message = "is not one of the allowed values";
-        }
+                : enumType != null ? "must be one of " + allowedValues(enumType)
+                        : e instanceof ValueInstantiationException ? "is not one of the allowed values"
+                                : "has the wrong type or format";
         if (String.valueOf(e.getOriginalMessage()).startsWith("NUL characters")) {
             message = "must not contain NUL characters";
         }
         return respond(ProblemType.INVALID_REQUEST, (pointer.isEmpty() ? "The body" : pointer) + " " + message + ".",
                 List.of(Problem.FieldError.atPointer(pointer, message)), uri);
+    }
+
+    /** The JSON values of a generated enum (its toString is the value the contract names). */
+    private static String allowedValues(Class<?> enumType) {
+        return java.util.Arrays.stream(enumType.getEnumConstants()).map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static String pointer(JsonMappingException e) {

@@ -12,7 +12,6 @@ import org.citylinks.api.model.CitySummaryDto;
 import org.citylinks.api.model.ConferenceDto;
 import org.citylinks.api.model.ConferenceInputDto;
 import org.citylinks.api.model.InvitationStatusDto;
-import org.citylinks.api.model.NetworkDto;
 import org.citylinks.api.model.ParticipantDto;
 import org.citylinks.api.model.ParticipantInputDto;
 import org.citylinks.api.model.ParticipantRoleDto;
@@ -66,7 +65,7 @@ final class ConferenceMapper {
         input.setName(conference.name);
         input.setHostCityId(conference.hostCityId);
         input.setOrganizer(conference.organizer);
-        input.setNetwork(conference.network == null ? null : NetworkDto.valueOf(conference.network.name()));
+        input.setNetwork(conference.network == null ? null : ConferenceInputDto.NetworkEnum.fromValue(conference.network.name()));
         input.setStartDate(conference.startDate);
         input.setEndDate(conference.endDate);
         input.setMode(VisitModeDto.valueOf(conference.mode.name()));

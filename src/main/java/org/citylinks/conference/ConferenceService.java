@@ -28,7 +28,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** Conference use cases, participants included. Each public method is one transaction; reads join none. */
 @ApplicationScoped
 @Transactional
-public class ConferenceService {
+public class ConferenceService implements org.citylinks.common.InputRules<ConferenceInputDto> {
+
+    @Override
+    public Class<ConferenceInputDto> inputType() {
+        return ConferenceInputDto.class;
+    }
+
+    @Override
+    public void check(ConferenceInputDto input) {
+        checkRules(input);
+    }
+
+
+    @Inject
+    org.citylinks.common.ReadOnlyMembers readOnly;
 
     @Inject
     ConferenceRepository conferences;
@@ -61,6 +75,7 @@ public class ConferenceService {
     }
 
     public Found create(ConferenceInputDto input, String user) {
+        readOnly.refuse(input);
         checkRules(input);
         Conference conference = new Conference();
         conference.id = UUID.randomUUID();
@@ -73,6 +88,7 @@ public class ConferenceService {
     public Found replace(UUID id, String ifMatch, ConferenceInputDto input, String user) {
         Conference conference = existing(id);
         EntityTags.requireMatch(ifMatch, conference.version);
+        readOnly.requireUnchanged(input, () -> { Found current = found(conference); return ConferenceMapper.toDto(current.conference(), current.cities()); });
         return save(conference, input, user);
     }
 
@@ -80,6 +96,7 @@ public class ConferenceService {
     public Found patch(UUID id, String ifMatch, ObjectNode patch, String user) {
         Conference conference = existing(id);
         EntityTags.requireMatch(ifMatch, conference.version);
+        readOnly.requireUnchanged("ConferencePatch", patch, () -> { Found current = found(conference); return ConferenceMapper.toDto(current.conference(), current.cities()); });
         ConferenceInputDto input = mergePatch.apply(ConferenceMapper.toInput(conference), patch, ConferenceInputDto.class);
         if (patch.has("startDate") && !patch.has("endDate") && conference.endDate.equals(conference.startDate)) {
             input.setEndDate(null); // a one-day conference moved to another day stays a one-day conference
@@ -96,6 +113,7 @@ public class ConferenceService {
 
     /** Adds one city to the conference; a city that already takes part is a 409. */
     public Found addParticipant(UUID id, String ifMatch, ParticipantInputDto input, String user) {
+        readOnly.refuse(input);
         Conference conference = existing(id);
         EntityTags.requireMatchIfPresent(ifMatch, conference.version);
         List<Problem.FieldError> unknown = cities.unknown(Map.of("/cityId", input.getCityId()));
@@ -170,10 +188,10 @@ public class ConferenceService {
 
     private void checkRules(ConferenceInputDto input) {
         List<Problem.FieldError> errors = new ArrayList<>();
-        if (input.getName().isBlank()) {
+        if (input.getName() != null && input.getName().isBlank()) {
             errors.add(Problem.FieldError.atPointer("/name", "must not be blank"));
         }
-        if (input.getEndDate() != null && input.getEndDate().isBefore(input.getStartDate())) {
+        if (input.getEndDate() != null && input.getStartDate() != null && input.getEndDate().isBefore(input.getStartDate())) {
             errors.add(Problem.FieldError.atPointer("/endDate", "must not be before startDate"));
         }
         Map<String, UUID> named = new LinkedHashMap<>();
@@ -182,6 +200,9 @@ public class ConferenceService {
         List<ParticipantInputDto> participants = input.getParticipants();
         Problem.FieldError repeated = null;
         for (int i = 0; i < participants.size(); i++) {
+            if (participants.get(i) == null || participants.get(i).getCityId() == null) {
+                continue; // the schema check names it
+            }
             UUID cityId = participants.get(i).getCityId();
             named.put("/participants/" + i + "/cityId", cityId);
             Integer first = firstAt.putIfAbsent(cityId, i);

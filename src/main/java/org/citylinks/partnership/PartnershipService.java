@@ -27,7 +27,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** Partnership use cases. Each public method is one transaction (or joins the caller's); reads join none. */
 @ApplicationScoped
 @Transactional
-public class PartnershipService {
+public class PartnershipService implements org.citylinks.common.InputRules<PartnershipInputDto> {
+
+    @Override
+    public Class<PartnershipInputDto> inputType() {
+        return PartnershipInputDto.class;
+    }
+
+    @Override
+    public void check(PartnershipInputDto input) {
+        checked(input);
+    }
+
+
+    @Inject
+    org.citylinks.common.ReadOnlyMembers readOnly;
 
     @Inject
     PartnershipRepository partnerships;
@@ -65,6 +79,7 @@ public class PartnershipService {
     }
 
     public Found create(PartnershipInputDto input, String user) {
+        readOnly.refuse(input);
         Partnership partnership = new Partnership();
         partnership.id = UUID.randomUUID();
         Map<UUID, CitySummaryDto> joined = checked(input);
@@ -96,6 +111,7 @@ public class PartnershipService {
     public Found replace(UUID id, String ifMatch, PartnershipInputDto input, String user) {
         Partnership partnership = existing(id);
         EntityTags.requireMatch(ifMatch, partnership.version);
+        readOnly.requireUnchanged(input, () -> PartnershipMapper.toDto(partnership, citiesOf(List.of(partnership))));
         Map<UUID, CitySummaryDto> joined = checked(input);
         PartnershipMapper.apply(input, partnership);
         return save(partnership, joined, user, false);
@@ -104,6 +120,7 @@ public class PartnershipService {
     public Found patch(UUID id, String ifMatch, ObjectNode patch, String user) {
         Partnership partnership = existing(id);
         EntityTags.requireMatch(ifMatch, partnership.version);
+        readOnly.requireUnchanged("PartnershipPatch", patch, () -> PartnershipMapper.toDto(partnership, citiesOf(List.of(partnership))));
         PartnershipInputDto input = mergePatch.apply(PartnershipMapper.toInput(partnership), patch,
                 PartnershipInputDto.class);
         Map<UUID, CitySummaryDto> joined = checked(input);
@@ -148,10 +165,10 @@ public class PartnershipService {
     private Map<UUID, CitySummaryDto> checked(PartnershipInputDto input) {
         List<Problem.FieldError> errors = new ArrayList<>();
         List<UUID> ids = input.getCityIds();
-        if (ids.get(0).equals(ids.get(1))) {
+        if (ids.get(0) != null && ids.get(0).equals(ids.get(1))) {
             errors.add(Problem.FieldError.atPointer("/cityIds/1", "must be another city than /cityIds/0"));
         }
-        if (input.getSince().length() == 10) {
+        if (input.getSince() != null && input.getSince().length() == 10) {
             try {
                 LocalDate.parse(input.getSince());
             } catch (DateTimeParseException e) {

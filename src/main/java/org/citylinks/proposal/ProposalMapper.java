@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.citylinks.api.model.CitySummaryDto;
-import org.citylinks.api.model.NetworkDto;
 import org.citylinks.api.model.ProgrammeDecisionDto;
 import org.citylinks.api.model.ProgrammeDto;
 import org.citylinks.api.model.ProgrammeInputDto;
@@ -78,7 +77,7 @@ final class ProposalMapper {
         input.setProposerCityId(proposal.proposerCityId);
         input.setPartnerCityId(proposal.partnerCityId);
         input.setRelationshipType(RelationshipTypeDto.valueOf(proposal.relationshipType.name()));
-        input.setFramework(proposal.framework == null ? null : NetworkDto.valueOf(proposal.framework.name()));
+        input.setFramework(proposal.framework == null ? null : ProposalInputDto.FrameworkEnum.fromValue(proposal.framework.name()));
         input.setFields(new LinkedHashSet<>(CooperationFields.toDtos(proposal.fields)));
         input.setFacilitator(proposal.facilitator);
         input.setSummary(proposal.summary);

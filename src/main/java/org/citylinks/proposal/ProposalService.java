@@ -37,7 +37,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** Proposal use cases. Each public method is one transaction; reads join none. */
 @ApplicationScoped
 @Transactional
-public class ProposalService {
+public class ProposalService implements org.citylinks.common.InputRules<ProposalInputDto> {
+
+    @Override
+    public Class<ProposalInputDto> inputType() {
+        return ProposalInputDto.class;
+    }
+
+    @Override
+    public void check(ProposalInputDto input) {
+        checkRules(input);
+    }
+
+
+    @Inject
+    org.citylinks.common.ReadOnlyMembers readOnly;
 
     @Inject
     ProposalRepository proposals;
@@ -84,14 +98,17 @@ public class ProposalService {
     }
 
     public Found create(ProposalInputDto input, String user) {
+        readOnly.refuse(input);
         checkRules(input);
         Proposal proposal = new Proposal();
         proposal.id = UUID.randomUUID();
         ProposalMapper.apply(input, proposal);
         proposal.status = ProposalStatus.DRAFT;
+        LocalDate drafted = input.getDraftedOn() == null ? today() : input.getDraftedOn();
+        requireNotFuture("/draftedOn", drafted);
         proposal.created(user);
         proposals.persist(proposal);
-        record(proposal, null, ProposalStatus.DRAFT, today(), null, user);
+        record(proposal, null, ProposalStatus.DRAFT, drafted, null, user);
         proposals.flush();
         return found(proposal);
     }
@@ -99,6 +116,7 @@ public class ProposalService {
     public Found replace(UUID id, String ifMatch, ProposalInputDto input, String user) {
         Proposal proposal = existing(id);
         EntityTags.requireMatch(ifMatch, proposal.version);
+        readOnly.requireUnchanged(input, () -> ProposalMapper.toDto(found(proposal)));
         return save(proposal, input, user);
     }
 
@@ -106,6 +124,7 @@ public class ProposalService {
     public Found patch(UUID id, String ifMatch, ObjectNode patch, String user) {
         Proposal proposal = existing(id);
         EntityTags.requireMatch(ifMatch, proposal.version);
+        readOnly.requireUnchanged("ProposalPatch", patch, () -> ProposalMapper.toDto(found(proposal)));
         ProposalInputDto input = mergePatch.apply(ProposalMapper.toInput(proposal), patch, ProposalInputDto.class);
         return save(proposal, input, user);
     }
@@ -131,18 +150,17 @@ public class ProposalService {
         ProposalStatus to = ProposalStatus.valueOf(input.getTo().name());
         ProposalTransitions.check(proposal, to);
         LocalDate on = input.getDate() == null ? today() : input.getDate();
-        // The drafting record is dated the day the proposal was entered, so that a past proposal can
-        // be entered with its real dates; only the moves themselves must be in order.
+        // Every history is in date order: a move is never dated before the entry before it, the
+        // drafting included (a past proposal is entered with its draftedOn).
         List<ProposalEvent> history = new java.util.ArrayList<>(proposals.history(List.of(id)).get(id));
-        List<ProposalEvent> moves = history.stream().filter(event -> event.fromStatus != null).toList();
-        LocalDate previous = moves.isEmpty() ? null : moves.get(moves.size() - 1).happenedOn;
-        if (previous != null && on.isBefore(previous)) {
-            throw ProblemException.invalid(List.of(Problem.FieldError.atPointer("/date",
-                    "must not be before the previous move (" + previous + ")")));
+        ProposalEvent last = history.isEmpty() ? null : history.get(history.size() - 1);
+        if (last != null && on.isBefore(last.happenedOn)) {
+            throw ProblemException.invalid(List.of(Problem.FieldError.atPointer("/date", last.fromStatus == null
+                    ? "must not be before the day the proposal was drafted (" + last.happenedOn + "); a proposal"
+                            + " entered after the fact gives its draftedOn when it is created"
+                    : "must not be before the previous move (" + last.happenedOn + ")")));
         }
-        if (on.isAfter(today().plusDays(1))) {
-            throw ProblemException.invalid(List.of(Problem.FieldError.atPointer("/date", "must not be in the future")));
-        }
+        requireNotFuture("/date", on);
         UUID partnershipId = null;
         if (to == ProposalStatus.SIGNED) {
             partnershipId = partnershipService.createFromProposal(proposal.id, proposal.proposerCityId,
@@ -183,10 +201,34 @@ public class ProposalService {
         }
         // Loaded at the version If-Match named: a concurrent writer that commits first makes this
         // flush fail with an optimistic-lock error, which is answered as 412.
+        if (input.getDraftedOn() != null) {
+            redate(proposal, input.getDraftedOn());
+        }
         ProposalMapper.apply(input, proposal);
         proposal.updated(user);
         proposals.flush();
         return found(proposal);
+    }
+
+    /** Moves the drafting record to another day, which must still come no later than the first move. */
+    private void redate(Proposal proposal, LocalDate drafted) {
+        List<ProposalEvent> history = proposals.history(List.of(proposal.id)).get(proposal.id);
+        if (history == null || history.isEmpty() || history.get(0).happenedOn.equals(drafted)) {
+            return;
+        }
+        requireNotFuture("/draftedOn", drafted);
+        if (history.size() > 1 && drafted.isAfter(history.get(1).happenedOn)) {
+            throw ProblemException.invalid(List.of(Problem.FieldError.atPointer("/draftedOn",
+                    "must not be after the first move (" + history.get(1).happenedOn + ")")));
+        }
+        history.get(0).happenedOn = drafted;
+    }
+
+    private static void requireNotFuture(String pointer, LocalDate day) {
+        // A day's leeway: a client ahead of UTC may already live in tomorrow.
+        if (day.isAfter(today().plusDays(1))) {
+            throw ProblemException.invalid(List.of(Problem.FieldError.atPointer(pointer, "must not be in the future")));
+        }
     }
 
     private static boolean changesTerms(Proposal proposal, ProposalInputDto input) {
@@ -203,10 +245,10 @@ public class ProposalService {
 
     private void checkRules(ProposalInputDto input) {
         List<Problem.FieldError> errors = new ArrayList<>();
-        if (input.getTitle().isBlank()) {
+        if (input.getTitle() != null && input.getTitle().isBlank()) {
             errors.add(Problem.FieldError.atPointer("/title", "must not be blank"));
         }
-        if (Objects.equals(input.getProposerCityId(), input.getPartnerCityId())) {
+        if (input.getProposerCityId() != null && Objects.equals(input.getProposerCityId(), input.getPartnerCityId())) {
             errors.add(Problem.FieldError.atPointer("/partnerCityId", "must be another city than the proposer"));
         }
         Set<Integer> numbers = new HashSet<>();

@@ -26,7 +26,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** Visit use cases. Each public method is one transaction; reads join none. */
 @ApplicationScoped
 @Transactional
-public class VisitService {
+public class VisitService implements org.citylinks.common.InputRules<VisitInputDto> {
+
+    @Override
+    public Class<VisitInputDto> inputType() {
+        return VisitInputDto.class;
+    }
+
+    @Override
+    public void check(VisitInputDto input) {
+        checkRules(input);
+    }
+
+
+    @Inject
+    org.citylinks.common.ReadOnlyMembers readOnly;
 
     @Inject
     VisitRepository visits;
@@ -62,6 +76,7 @@ public class VisitService {
     }
 
     public Found create(VisitInputDto input, String user) {
+        readOnly.refuse(input);
         checkRules(input);
         Visit visit = new Visit();
         visit.id = UUID.randomUUID();
@@ -74,6 +89,7 @@ public class VisitService {
     public Found replace(UUID id, String ifMatch, VisitInputDto input, String user) {
         Visit visit = existing(id);
         EntityTags.requireMatch(ifMatch, visit.version);
+        readOnly.requireUnchanged(input, () -> { Found current = found(visit); return VisitMapper.toDto(current.visit(), current.cities()); });
         return save(visit, input, user);
     }
 
@@ -81,6 +97,7 @@ public class VisitService {
     public Found patch(UUID id, String ifMatch, ObjectNode patch, String user) {
         Visit visit = existing(id);
         EntityTags.requireMatch(ifMatch, visit.version);
+        readOnly.requireUnchanged("VisitPatch", patch, () -> { Found current = found(visit); return VisitMapper.toDto(current.visit(), current.cities()); });
         VisitInputDto input = mergePatch.apply(VisitMapper.toInput(visit), patch, VisitInputDto.class);
         if (patch.has("startDate") && !patch.has("endDate") && visit.endDate.equals(visit.startDate)) {
             input.setEndDate(null); // a one-day visit moved to another day stays a one-day visit
@@ -107,13 +124,13 @@ public class VisitService {
 
     private void checkRules(VisitInputDto input) {
         List<Problem.FieldError> errors = new ArrayList<>();
-        if (input.getTitle().isBlank()) {
+        if (input.getTitle() != null && input.getTitle().isBlank()) {
             errors.add(Problem.FieldError.atPointer("/title", "must not be blank"));
         }
-        if (Objects.equals(input.getFromCityId(), input.getToCityId())) {
+        if (input.getFromCityId() != null && Objects.equals(input.getFromCityId(), input.getToCityId())) {
             errors.add(Problem.FieldError.atPointer("/toCityId", "must be another city than fromCityId"));
         }
-        if (input.getEndDate() != null && input.getEndDate().isBefore(input.getStartDate())) {
+        if (input.getEndDate() != null && input.getStartDate() != null && input.getEndDate().isBefore(input.getStartDate())) {
             errors.add(Problem.FieldError.atPointer("/endDate", "must not be before startDate"));
         }
         Map<String, UUID> named = new LinkedHashMap<>();

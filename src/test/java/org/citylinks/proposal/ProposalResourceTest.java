@@ -36,6 +36,7 @@ class ProposalResourceTest {
         body.put("partnerCityId", partner);
         body.put("relationshipType", "THEMATIC_PARTNERSHIP");
         body.put("fields", List.of("MUSIC"));
+        body.put("draftedOn", "2022-01-03"); // entered after the fact: its moves are dated from 2022 on
         List<Map<String, Object>> list = new ArrayList<>();
         for (int i = 1; i <= programmes; i++) {
             list.add(Map.of("number", i, "title", "Programme " + i));
@@ -92,7 +93,7 @@ class ProposalResourceTest {
         String id = create(proposal(Cities.newId("ID"), Cities.newId("FR"), 0));
         invalidRequest(TestTokens.editor()).contentType("application/merge-patch+json").header("If-Match", "\"0\"")
                 .body(Map.of("status", "SIGNED"))
-                .when().patch("/v1/proposals/{id}", id).then().statusCode(400)
+                .when().patch("/v1/proposals/{id}", id).then().statusCode(422) // read-only: not the current value
                 .body("errors[0].pointer", equalTo("/status"));
         api().when().get("/v1/proposals/{id}", id).then().body("status", equalTo("DRAFT"));
     }
@@ -182,6 +183,32 @@ class ProposalResourceTest {
         move(again, "SIGNED", "2023-05-02").statusCode(409);
         api().when().get("/v1/proposals/{id}", again).then().body("status", equalTo("ACCEPTED"))
                 .body("history", hasSize(4));
+    }
+
+    @Test
+    void aPastProposalKeepsItsDraftingDayAndEveryHistoryStaysInDateOrder() {
+        Map<String, Object> body = proposal(Cities.newId("ID"), Cities.newId("FR"), 0);
+        body.put("draftedOn", "2022-10-10");
+        String id = create(body);
+        move(id, "SUBMITTED", "2022-10-20").statusCode(200)
+                .body("history.date", contains("2022-10-10", "2022-10-20"));
+        body.remove("draftedOn");
+        String late = create(body); // drafted today
+        move(late, "SUBMITTED", "2022-10-20").statusCode(422)
+                .body("errors[0].pointer", equalTo("/date"))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("draftedOn"));
+        body.put("draftedOn", java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(5).toString());
+        api(TestTokens.editor()).contentType(ContentType.JSON).body(body).when().post("/v1/proposals").then()
+                .statusCode(422).body("errors[0].pointer", equalTo("/draftedOn"));
+        // The drafting day may move on a PUT, but not past the first move.
+        String etag = api().when().get("/v1/proposals/{id}", id).then().extract().header("ETag");
+        body.put("draftedOn", "2022-10-25");
+        api(TestTokens.editor()).contentType(ContentType.JSON).header("If-Match", etag).body(body)
+                .when().put("/v1/proposals/{id}", id).then().statusCode(422).body("errors[0].pointer", equalTo("/draftedOn"));
+        body.put("draftedOn", "2022-10-01");
+        api(TestTokens.editor()).contentType(ContentType.JSON).header("If-Match", etag).body(body)
+                .when().put("/v1/proposals/{id}", id).then().statusCode(200)
+                .body("history.date", contains("2022-10-01", "2022-10-20"));
     }
 
     @Test
