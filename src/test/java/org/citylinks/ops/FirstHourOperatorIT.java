@@ -85,6 +85,10 @@ class FirstHourOperatorIT {
                 awaitReady(devPort, Duration.ofMinutes(5), dev, "2-dev-mode.log");
                 HttpResponse<String> ambon = get(devPort, "/v1/cities?q=ambon", null);
                 assertTrue(ambon.body().contains("\"Ambon\""), "dev mode loads its news cases: " + ambon.body());
+                HttpResponse<String> superuser = get(devPort, "/dev/token?role=superuser", null);
+                assertEquals(400, superuser.statusCode(), "no token for a role that does not exist");
+                assertTrue(superuser.body().contains("\"parameter\":\"role\""), superuser.body());
+                assertEquals(200, get(devPort, "/dev/token?role=admin", null).statusCode());
             } finally {
                 stop(dev);
             }
