@@ -1,6 +1,5 @@
 package org.citylinks.calendar;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,6 +15,7 @@ import jakarta.inject.Inject;
 import org.citylinks.api.model.CitySummaryDto;
 import org.citylinks.city.CityDirectory;
 import org.citylinks.common.ProblemException;
+import org.citylinks.common.PageLinks;
 import org.citylinks.conference.Conference;
 import org.citylinks.conference.ConferenceSearch;
 import org.citylinks.conference.ConferenceService;
@@ -36,6 +36,9 @@ public class Calendars {
     private static final int PAGE = 100;
 
     @Inject
+    PageLinks links;
+
+    @Inject
     VisitService visits;
 
     @Inject
@@ -45,30 +48,30 @@ public class Calendars {
     CityDirectory cities;
 
     /** Visits from or to the city and conferences it hosts or takes part in; 404 without the city. */
-    public String forCity(UUID cityId, LocalDate from, LocalDate to, URI base) {
+    public String forCity(UUID cityId, LocalDate from, LocalDate to) {
         CitySummaryDto city = cities.summaries(List.of(cityId)).get(cityId);
         if (city == null) {
             throw ProblemException.notFound("city", cityId);
         }
         Map<UUID, ICalendarWriter.Event> events = new LinkedHashMap<>();
         collect(cursor -> visits.search(new VisitSearch(null, cityId, null, null, from, to, null, null, null, PAGE, cursor)),
-                page -> page.next(), page -> page.visits().stream().map(v -> visit(v, page.cities(), base)).toList(), events);
+                page -> page.next(), page -> page.visits().stream().map(v -> visit(v, page.cities(), links)).toList(), events);
         collect(cursor -> conferences.search(new ConferenceSearch(null, cityId, null, from, to, null, null, null, PAGE,
                 cursor)), ConferenceService.Page::next,
-                page -> page.conferences().stream().map(c -> conference(c, page.cities(), base)).toList(), events);
+                page -> page.conferences().stream().map(c -> conference(c, page.cities(), links)).toList(), events);
         collect(cursor -> conferences.search(new ConferenceSearch(null, null, cityId, from, to, null, null, null, PAGE,
                 cursor)), ConferenceService.Page::next,
-                page -> page.conferences().stream().map(c -> conference(c, page.cities(), base)).toList(), events);
+                page -> page.conferences().stream().map(c -> conference(c, page.cities(), links)).toList(), events);
         return ICalendarWriter.calendar(city.getName() + " (CityLinks)", latest(events));
     }
 
     /** The conferences {@code search} lists (its sort, limit and cursor are not used). */
-    public String forConferences(ConferenceSearch search, URI base) {
+    public String forConferences(ConferenceSearch search) {
         Map<UUID, ICalendarWriter.Event> events = new LinkedHashMap<>();
         collect(cursor -> conferences.search(new ConferenceSearch(search.text(), search.hostCityId(),
                 search.participantCityId(), search.from(), search.to(), search.topic(), search.network(), null, PAGE,
                 cursor)), ConferenceService.Page::next,
-                page -> page.conferences().stream().map(c -> conference(c, page.cities(), base)).toList(), events);
+                page -> page.conferences().stream().map(c -> conference(c, page.cities(), links)).toList(), events);
         return ICalendarWriter.calendar("Conferences (CityLinks)", latest(events));
     }
 
@@ -96,24 +99,24 @@ public class Calendars {
     private record Keyed(UUID id, ICalendarWriter.Event event) {
     }
 
-    private static Keyed visit(Visit visit, Map<UUID, CitySummaryDto> cities, URI base) {
+    private static Keyed visit(Visit visit, Map<UUID, CitySummaryDto> cities, PageLinks links) {
         CitySummaryDto from = cities.get(visit.fromCityId);
         CitySummaryDto to = cities.get(visit.toCityId);
         String description = join("Delegation from " + from.getName() + " to " + to.getName()
                 + (visit.mode == null ? "" : " (" + visit.mode.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")")
                 + ".", visit.purpose, visit.summary, visit.facilitator == null ? null : "Facilitated by " + visit.facilitator + ".");
         return new Keyed(visit.id, new ICalendarWriter.Event("visit-" + visit.id + "@citylinks.org", visit.startDate,
-                visit.endDate, visit.title, description, place(to), base.resolve("v1/visits/" + visit.id).toString(),
+                visit.endDate, visit.title, description, place(to), links.absolute("/v1/visits/" + visit.id).orElse(null),
                 visit.version, visit.createdAt, visit.updatedAt, "Visit"));
     }
 
-    private static Keyed conference(Conference conference, Map<UUID, CitySummaryDto> cities, URI base) {
+    private static Keyed conference(Conference conference, Map<UUID, CitySummaryDto> cities, PageLinks links) {
         CitySummaryDto host = cities.get(conference.hostCityId);
         String description = join(conference.organizer == null ? null : "Organised by " + conference.organizer + ".",
                 conference.description);
         return new Keyed(conference.id, new ICalendarWriter.Event("conference-" + conference.id + "@citylinks.org",
                 conference.startDate, conference.endDate, conference.name, description, place(host),
-                base.resolve("v1/conferences/" + conference.id).toString(), conference.version, conference.createdAt,
+                links.absolute("/v1/conferences/" + conference.id).orElse(null), conference.version, conference.createdAt,
                 conference.updatedAt, "Conference"));
     }
 

@@ -27,7 +27,15 @@ final class ICalendarWriter {
 
     private final StringBuilder out = new StringBuilder();
 
-    static String calendar(String name, List<Event> events) {
+    private static boolean writable(LocalDate day) {
+        return day.getYear() >= 0 && day.getYear() <= 9999;
+    }
+
+    static String calendar(String name, List<Event> allEvents) {
+        // RFC 5545 writes a day with a four-digit year. The API refuses other years since contract
+        // 1.3.0; a row stored before then is left out of the feed rather than breaking it for all.
+        List<Event> events = allEvents.stream().filter(event -> writable(event.firstDay())
+                && writable(event.lastDay().plusDays(1))).toList();
         ICalendarWriter writer = new ICalendarWriter();
         writer.line("BEGIN:VCALENDAR");
         writer.line("VERSION:2.0");
@@ -68,7 +76,9 @@ final class ICalendarWriter {
             line("LOCATION:" + text(event.location()));
         }
         line("CATEGORIES:" + text(event.category()));
-        line("URL;VALUE=URI:" + event.url());
+        if (event.url() != null) { // only an absolute URL, where the public address is configured
+            line("URL;VALUE=URI:" + event.url());
+        }
         line("SEQUENCE:" + event.sequence());
         line("CREATED:" + STAMP.format(event.created()));
         line("LAST-MODIFIED:" + STAMP.format(event.lastModified()));

@@ -34,6 +34,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public class CityResource implements CitiesApi {
 
     @Inject
+    PageLinks links;
+
+    @Inject
     CityService service;
 
     @Inject
@@ -64,12 +67,12 @@ public class CityResource implements CitiesApi {
                 country == null ? null : country.toUpperCase(java.util.Locale.ROOT),
                 QueryParameterFormats.enumValue(CreativeField.class, "field", field), maxDistanceKm,
                 limit == null ? 20 : limit, cursor));
-        return PageLinks.withNext(Response.ok(page), uriInfo, page.getNext()).build();
+        return links.withNext(Response.ok(page), uriInfo, page.getNext()).build();
     }
 
     @Override
     public Response getCityCalendar(UUID cityId, LocalDate from, LocalDate to) {
-        return Response.ok(calendars.forCity(cityId, from, to, uriInfo.getBaseUri()))
+        return Response.ok(calendars.forCity(cityId, from, to))
                 .type("text/calendar; charset=utf-8").build();
     }
 
@@ -89,7 +92,7 @@ public class CityResource implements CitiesApi {
         CityPageDto body = new CityPageDto()
                 .items(page.cities().stream().map(city -> CityMapper.toDto(city, page.distancesKm().get(city.id))).toList())
                 .next(page.next());
-        return PageLinks.withNext(Response.ok(body), uriInfo, page.next()).build();
+        return links.withNext(Response.ok(body), uriInfo, page.next()).build();
     }
 
     @Override
@@ -97,7 +100,7 @@ public class CityResource implements CitiesApi {
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     public Response createCity(CityInputDto input, String idempotencyKey) {
         City city = service.create(input, user.name());
-        return Response.created(uriInfo.getAbsolutePathBuilder().path(city.id.toString()).build())
+        return links.created(uriInfo, city.id)
                 .tag(EntityTags.tag(city.version))
                 .entity(CityMapper.toDto(city, null))
                 .build();
@@ -143,7 +146,7 @@ public class CityResource implements CitiesApi {
                 QueryParameterFormats.enumValue(RelationshipType.class, "relationshipType", relationshipType),
                 QueryParameterFormats.enumValue(PartnershipStatus.class, "status", status),
                 limit == null ? 20 : limit, cursor);
-        return PageLinks.withNext(Response.ok(page), uriInfo, page.getNext()).build();
+        return links.withNext(Response.ok(page), uriInfo, page.getNext()).build();
     }
 
     @Override
@@ -155,7 +158,7 @@ public class CityResource implements CitiesApi {
         TimelinePageDto page = timeline.of(cityId, from, to,
                 QueryParameterFormats.enumValue(TimelineEntryTypeDto.class, "type", type), "-date".equals(sort),
                 limit == null ? 20 : limit, cursor);
-        return PageLinks.withNext(Response.ok(page), uriInfo, page.getNext()).build();
+        return links.withNext(Response.ok(page), uriInfo, page.getNext()).build();
     }
 
     private static Response updated(City city) {

@@ -69,8 +69,70 @@ public class JsonConfiguration implements ObjectMapperCustomizer {
         }
     }
 
+    /**
+     * A day is a JSON string {@code YYYY-MM-DD} with a four-digit year (RFC 3339 full-date, as the
+     * contract's {@code format: date} says): no number of days since 1970, no timestamp cut to its
+     * day, no {@code +10000-01-01} (which no calendar feed can write).
+     */
+    static final class StrictDate extends StdScalarDeserializer<java.time.LocalDate> {
+
+        private static final java.util.regex.Pattern FULL_DATE = java.util.regex.Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+
+        StrictDate() {
+            super(java.time.LocalDate.class);
+        }
+
+        @Override
+        public java.time.LocalDate deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (!parser.hasToken(com.fasterxml.jackson.core.JsonToken.VALUE_STRING)) {
+                return (java.time.LocalDate) context.handleUnexpectedToken(java.time.LocalDate.class, parser);
+            }
+            String text = parser.getText();
+            java.time.LocalDate day;
+            try {
+                day = java.time.LocalDate.parse(text);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw InvalidFormatException.from(parser, "not a date", text, java.time.LocalDate.class);
+            }
+            if (!FULL_DATE.matcher(text).matches()) {
+                throw new DateOutOfRange(parser, text);
+            }
+            return day;
+        }
+    }
+
+    /** A well-formed day outside the four-digit years the contract allows: a 422, not a malformed body. */
+    public static final class DateOutOfRange extends com.fasterxml.jackson.databind.JsonMappingException {
+        DateOutOfRange(JsonParser parser, String text) {
+            super(parser, "Date out of range: " + text);
+        }
+    }
+
+    /** Applied last, after Quarkus' own customizers, so that these deserializers win over the modules they add. */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
+
     @Override
     public void customize(ObjectMapper mapper) {
+        // What is sent is what is stored, or a 400: a member given twice, anything after the
+        // document, and a value of another JSON type (a number for a title or a day, a string for a
+        // number, 1.5 for a whole number) are refused instead of being picked or converted.
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        mapper.enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        mapper.disable(com.fasterxml.jackson.databind.DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        mapper.disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS);
+        for (var shape : new com.fasterxml.jackson.databind.cfg.CoercionInputShape[] {
+                com.fasterxml.jackson.databind.cfg.CoercionInputShape.Integer,
+                com.fasterxml.jackson.databind.cfg.CoercionInputShape.Float,
+                com.fasterxml.jackson.databind.cfg.CoercionInputShape.Boolean }) {
+            mapper.coercionConfigFor(com.fasterxml.jackson.databind.type.LogicalType.Textual)
+                    .setCoercion(shape, com.fasterxml.jackson.databind.cfg.CoercionAction.Fail);
+        }
+        mapper.coercionConfigFor(com.fasterxml.jackson.databind.type.LogicalType.Integer)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Float,
+                        com.fasterxml.jackson.databind.cfg.CoercionAction.Fail);
         RequiredLeftToValidation notRequired = new RequiredLeftToValidation();
         mapper.setAnnotationIntrospectors(
                 com.fasterxml.jackson.databind.AnnotationIntrospector.pair(notRequired,
@@ -91,7 +153,8 @@ public class JsonConfiguration implements ObjectMapperCustomizer {
         JsonSetter.Value noNulls = JsonSetter.Value.construct(Nulls.FAIL, Nulls.FAIL);
         mapper.configOverride(java.util.List.class).setSetterInfo(noNulls);
         mapper.configOverride(java.util.Set.class).setSetterInfo(noNulls);
-        mapper.registerModule(new SimpleModule("citylinks-text").addDeserializer(String.class, new TextWithoutNul()));
+        mapper.registerModule(new SimpleModule("citylinks-text").addDeserializer(String.class, new TextWithoutNul())
+                .addDeserializer(java.time.LocalDate.class, new StrictDate()));
         mapper.addMixIn(MembershipDto.class, OmitAbsentMembers.class);
         mapper.addMixIn(PersonDto.class, OmitAbsentMembers.class);
         mapper.addMixIn(TimelineEntryDto.class, OmitAbsentMembers.class);

@@ -129,9 +129,18 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonParseException e, UriInfo uri) {
+        java.util.regex.Matcher duplicate = DUPLICATE_MEMBER.matcher(String.valueOf(e.getOriginalMessage()));
+        if (duplicate.find()) {
+            String pointer = e.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser parser
+                    ? parser.getParsingContext().pathAsPointer().toString() : "/" + duplicate.group(1);
+            return respond(ProblemType.INVALID_REQUEST, pointer + " is given twice; send each member once.",
+                    List.of(Problem.FieldError.atPointer(pointer, "is given twice")), uri);
+        }
         return respond(ProblemType.INVALID_REQUEST, "The request body is not well-formed JSON.",
                 List.of(Problem.FieldError.atPointer("", "is not well-formed JSON")), uri);
     }
+
+    private static final java.util.regex.Pattern DUPLICATE_MEMBER = java.util.regex.Pattern.compile("Duplicate field '([^']*)'");
 
     @ServerExceptionMapper
     public Response unknownProperty(UnrecognizedPropertyException e, UriInfo uri) {
@@ -156,6 +165,13 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
+    public Response dateOutOfRange(JsonConfiguration.DateOutOfRange e, UriInfo uri) {
+        List<Problem.FieldError> errors = List.of(Problem.FieldError.atPointer(pointer(e),
+                "must be a date with a four-digit year (0000 to 9999), such as 2023-04-14"));
+        return respond(ProblemType.VALIDATION_FAILED, ProblemException.describe(errors), errors, uri);
+    }
+
+    @ServerExceptionMapper
     public Response jsonMapping(JsonMappingException e, UriInfo uri) {
         return wrongType(e, uri);
     }
@@ -168,6 +184,9 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response mergedBody(JsonMergePatch.MergedBodyException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonConfiguration.DateOutOfRange outOfRange) {
+            return dateOutOfRange(outOfRange, uri);
+        }
         return e.getCause() instanceof JsonMappingException mapping ? wrongType(mapping, uri)
                 : json((JsonProcessingException) e.getCause(), uri);
     }
@@ -257,6 +276,9 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         Throwable cause = e.getCause();
+        if (cause instanceof JsonConfiguration.DateOutOfRange outOfRange) {
+            return dateOutOfRange(outOfRange, uri);
+        }
         if (cause instanceof JsonProcessingException json) {
             return json instanceof JsonParseException parse ? malformedJson(parse, uri)
                     : json instanceof JsonMappingException mapping ? wrongType(mapping, uri) : json(json, uri);
@@ -312,8 +334,14 @@ public class ProblemMapper {
                         && instantiation.getType().getRawClass().isEnum() ? instantiation.getType().getRawClass() : null;
         String message = e instanceof UnrecognizedPropertyException ? "is not a known property"
                 : enumType != null ? "must be one of " + allowedValues(enumType)
+                        : e instanceof MismatchedInputException mismatch && mismatch.getTargetType() == java.time.LocalDate.class
+                                ? "must be a date as a string YYYY-MM-DD, such as 2023-04-14"
                         : e instanceof ValueInstantiationException ? "is not one of the allowed values"
                                 : "has the wrong type or format";
+        if (String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
+            return respond(ProblemType.INVALID_REQUEST, "The body has more after its JSON document; send one document.",
+                    List.of(Problem.FieldError.atPointer("", "has more after the JSON document")), uri);
+        }
         if (String.valueOf(e.getOriginalMessage()).startsWith("NUL characters")) {
             message = "must not contain NUL characters";
         }

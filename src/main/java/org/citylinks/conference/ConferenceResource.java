@@ -31,6 +31,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public class ConferenceResource implements ConferencesApi {
 
     @Inject
+    PageLinks links;
+
+    @Inject
     ConferenceService service;
 
     @Inject
@@ -48,7 +51,7 @@ public class ConferenceResource implements ConferencesApi {
         ConferenceSearch search = new ConferenceSearch(QueryParameterFormats.text(q), hostCityId, participantCityId,
                 from, to, topic, QueryParameterFormats.enumValue(Network.class, "network", network), null,
                 Calendars.MAX_EVENTS, null);
-        return Response.ok(calendars.forConferences(search, uriInfo.getBaseUri()))
+        return Response.ok(calendars.forConferences(search))
                 .type("text/calendar; charset=utf-8").build();
     }
 
@@ -62,7 +65,7 @@ public class ConferenceResource implements ConferencesApi {
         ConferencePageDto body = new ConferencePageDto()
                 .items(page.conferences().stream().map(c -> ConferenceMapper.toDto(c, page.cities())).toList())
                 .next(page.next());
-        return PageLinks.withNext(Response.ok(body), uriInfo, page.next()).build();
+        return links.withNext(Response.ok(body), uriInfo, page.next()).build();
     }
 
     @Override
@@ -70,7 +73,7 @@ public class ConferenceResource implements ConferencesApi {
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     public Response createConference(ConferenceInputDto input, String idempotencyKey) {
         ConferenceService.Found created = service.create(input, user.name());
-        return Response.created(uriInfo.getAbsolutePathBuilder().path(created.conference().id.toString()).build())
+        return links.created(uriInfo, created.conference().id)
                 .tag(EntityTags.tag(created.conference().version))
                 .entity(ConferenceMapper.toDto(created.conference(), created.cities()))
                 .build();
@@ -111,7 +114,7 @@ public class ConferenceResource implements ConferencesApi {
     public Response addParticipant(UUID conferenceId, ParticipantInputDto input, String idempotencyKey,
             String ifMatch) {
         ConferenceService.Found found = service.addParticipant(conferenceId, ifMatch, input, user.name());
-        return Response.created(uriInfo.getAbsolutePathBuilder().path(input.getCityId().toString()).build())
+        return links.created(uriInfo, input.getCityId())
                 .tag(EntityTags.tag(found.conference().version))
                 .entity(participant(found, input.getCityId()))
                 .build();

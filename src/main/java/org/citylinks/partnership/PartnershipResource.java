@@ -28,6 +28,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public class PartnershipResource implements PartnershipsApi {
 
     @Inject
+    PageLinks links;
+
+    @Inject
     PartnershipService service;
 
     @Inject
@@ -66,7 +69,7 @@ public class PartnershipResource implements PartnershipsApi {
         PartnershipPageDto body = new PartnershipPageDto()
                 .items(page.partnerships().stream().map(p -> PartnershipMapper.toDto(p, page.cities())).toList())
                 .next(page.next());
-        return PageLinks.withNext(Response.ok(body), uriInfo, page.next()).build();
+        return links.withNext(Response.ok(body), uriInfo, page.next()).build();
     }
 
     @Override
@@ -74,7 +77,7 @@ public class PartnershipResource implements PartnershipsApi {
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     public Response createPartnership(PartnershipInputDto input, String idempotencyKey) {
         PartnershipService.Found created = service.create(input, user.name());
-        return Response.created(uriInfo.getAbsolutePathBuilder().path(created.partnership().id.toString()).build())
+        return links.created(uriInfo, created.partnership().id)
                 .tag(EntityTags.tag(created.partnership().version))
                 .entity(PartnershipMapper.toDto(created.partnership(), created.cities()))
                 .build();

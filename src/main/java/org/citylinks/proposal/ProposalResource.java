@@ -29,6 +29,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public class ProposalResource implements ProposalsApi {
 
     @Inject
+    PageLinks links;
+
+    @Inject
     ProposalService service;
 
     @Inject
@@ -49,7 +52,7 @@ public class ProposalResource implements ProposalsApi {
         ProposalPageDto body = new ProposalPageDto()
                 .items(page.proposals().stream().map(ProposalMapper::toDto).toList())
                 .next(page.next());
-        return PageLinks.withNext(Response.ok(body), uriInfo, page.next()).build();
+        return links.withNext(Response.ok(body), uriInfo, page.next()).build();
     }
 
     @Override
@@ -57,7 +60,7 @@ public class ProposalResource implements ProposalsApi {
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     public Response createProposal(ProposalInputDto input, String idempotencyKey) {
         ProposalService.Found created = service.create(input, user.name());
-        return Response.created(uriInfo.getAbsolutePathBuilder().path(created.proposal().id.toString()).build())
+        return links.created(uriInfo, created.proposal().id)
                 .tag(EntityTags.tag(created.proposal().version))
                 .entity(ProposalMapper.toDto(created))
                 .build();

@@ -16,6 +16,9 @@ import org.citylinks.common.QueryParameterFormats;
 public class SearchResource implements SearchApi {
 
     @Inject
+    PageLinks links;
+
+    @Inject
     GlobalSearch search;
 
     @Context
@@ -29,6 +32,6 @@ public class SearchResource implements SearchApi {
         }
         SearchHitDto.TypeEnum kind = QueryParameterFormats.enumValue(SearchHitDto.TypeEnum.class, "type", type);
         SearchPageDto page = search.search(text, kind, limit == null ? 20 : limit, cursor);
-        return PageLinks.withNext(Response.ok(page), uriInfo, page.getNext()).build();
+        return links.withNext(Response.ok(page), uriInfo, page.getNext()).build();
     }
 }

@@ -26,6 +26,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public class VisitResource implements VisitsApi {
 
     @Inject
+    PageLinks links;
+
+    @Inject
     VisitService service;
 
     @Inject
@@ -44,7 +47,7 @@ public class VisitResource implements VisitsApi {
         VisitPageDto body = new VisitPageDto()
                 .items(page.visits().stream().map(v -> VisitMapper.toDto(v, page.cities())).toList())
                 .next(page.next());
-        return PageLinks.withNext(Response.ok(body), uriInfo, page.next()).build();
+        return links.withNext(Response.ok(body), uriInfo, page.next()).build();
     }
 
     @Override
@@ -52,7 +55,7 @@ public class VisitResource implements VisitsApi {
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     public Response createVisit(VisitInputDto input, String idempotencyKey) {
         VisitService.Found created = service.create(input, user.name());
-        return Response.created(uriInfo.getAbsolutePathBuilder().path(created.visit().id.toString()).build())
+        return links.created(uriInfo, created.visit().id)
                 .tag(EntityTags.tag(created.visit().version))
                 .entity(VisitMapper.toDto(created.visit(), created.cities()))
                 .build();

@@ -1,0 +1,112 @@
+package org.citylinks.common;
+
+import static org.citylinks.common.Api.api;
+import static org.citylinks.common.Api.invalidRequest;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.citylinks.city.Cities;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+
+/** Inputs that once answered 500: a day no calendar can write, and a request without a Host header. */
+@QuarkusTest
+@QuarkusTestResource(value = EmbeddedPostgresResource.class, restrictToAnnotatedClass = false)
+class NoServerErrorTest {
+
+    @Test
+    void aDayOutsideFourDigitYearsIsRefusedAtTheDoorAndTheCalendarsStayUp() {
+        String metz = Cities.newId("FR");
+        for (String day : new String[] { "+10000-01-01", "-0001-12-31" }) {
+            invalidRequest(TestTokens.editor()).contentType(ContentType.JSON)
+                    .body(Map.of("name", "Youth and Artistic Conference", "hostCityId", metz, "startDate", "2023-04-14",
+                            "endDate", day, "mode", "IN_PERSON"))
+                    .when().post("/v1/conferences").then().statusCode(422)
+                    .body("errors[0].pointer", equalTo("/endDate"))
+                    .body("errors[0].message", containsString("four-digit year"));
+        }
+        for (Object notADay : new Object[] { 12345, "2023-01-01T23:59:59Z", "2023-02-30" }) {
+            invalidRequest(TestTokens.editor()).contentType(ContentType.JSON)
+                    .body(Map.of("title", "Study visit", "fromCityId", Cities.newId("TH"), "toCityId", metz,
+                            "startDate", notADay, "mode", "IN_PERSON"))
+                    .when().post("/v1/visits").then().statusCode(400)
+                    .body("errors[0].pointer", equalTo("/startDate"))
+                    .body("errors[0].message", containsString("such as 2023-04-14"));
+        }
+        api().when().get("/v1/cities/{id}/calendar.ics", metz).then().statusCode(200);
+        api().when().get("/v1/conferences/calendar.ics").then().statusCode(200);
+    }
+
+    @Test
+    void linksNeverComeFromTheHostHeader() {
+        Cities.create("Linked " + Cities.tag(), "ID");
+        Cities.create("Linked " + Cities.tag(), "ID");
+        api().header("Host", "evil.example").queryParam("limit", 1).queryParam("country", "ID")
+                .when().get("/v1/cities").then().statusCode(200)
+                .header("Link", startsWith("<http://localhost:" + RestAssured.port + "/v1/cities?"))
+                .header("Link", not(containsString("evil.example")));
+        api(TestTokens.editor()).header("Host", "evil.example").contentType(ContentType.JSON)
+                .body(Map.of("name", "Pristine", "countryCode", "ID")).when().post("/v1/cities").then()
+                .statusCode(201).header("Location", startsWith("http://localhost:" + RestAssured.port + "/v1/cities/"));
+    }
+
+    @Test
+    void aRequestWithoutAHostHeaderIsServed() throws IOException {
+        String list = raw("GET /v1/cities?limit=1 HTTP/1.0\r\n\r\n");
+        assertTrue(list.startsWith("HTTP/1.0 200") || list.startsWith("HTTP/1.1 200"), list);
+        String body = "{\"name\":\"Hostless\",\"countryCode\":\"ID\"}";
+        String created = raw("POST /v1/cities HTTP/1.0\r\nAuthorization: Bearer " + TestTokens.editor()
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
+        assertTrue(created.startsWith("HTTP/1.0 201") || created.startsWith("HTTP/1.1 201"), created);
+        assertTrue(created.toLowerCase().contains("\nlocation: http://localhost:" + RestAssured.port + "/v1/cities/"), created);
+        assertFalse(created.contains("Something went wrong"), created);
+    }
+
+    private static String raw(String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void whatIsSentIsWhatIsStoredOrA400() {
+        invalidRequest(TestTokens.editor()).contentType(ContentType.JSON)
+                .body("{\"name\":\"Metz\",\"countryCode\":\"FR\",\"countryCode\":\"DE\"}")
+                .when().post("/v1/cities").then().statusCode(400)
+                .body("errors[0].pointer", equalTo("/countryCode"));
+        invalidRequest(TestTokens.editor()).contentType(ContentType.JSON)
+                .body("{\"name\":\"Metz\",\"countryCode\":\"FR\"} {\"name\":\"Ambon\"}")
+                .when().post("/v1/cities").then().statusCode(400);
+        invalidRequest(TestTokens.editor()).contentType(ContentType.JSON)
+                .body("{\"name\":true,\"countryCode\":\"FR\"}")
+                .when().post("/v1/cities").then().statusCode(400).body("errors[0].pointer", equalTo("/name"));
+        for (String population : new String[] { "1.5", "-0.5", "\"45\"" }) {
+            invalidRequest(TestTokens.editor()).contentType(ContentType.JSON)
+                    .body("{\"name\":\"Metz\",\"countryCode\":\"FR\",\"population\":" + population + "}")
+                    .when().post("/v1/cities").then().statusCode(400).body("errors[0].pointer", equalTo("/population"));
+        }
+        invalidRequest(TestTokens.editor()).contentType(ContentType.JSON)
+                .body("{\"name\":\"Metz\",\"countryCode\":\"FR\",\"location\":{\"lat\":\"45\",\"lon\":6.2}}")
+                .when().post("/v1/cities").then().statusCode(400).body("errors[0].pointer", equalTo("/location/lat"));
+    }
+}
