@@ -52,7 +52,26 @@ public class JsonConfiguration implements ObjectMapperCustomizer {
             if (text != null && text.indexOf('\0') >= 0) {
                 throw InvalidFormatException.from(parser, "NUL characters are not allowed", text, String.class);
             }
+            if (text != null && hasLoneSurrogate(text)) {
+                // "\ud800" is a JSON escape of half a character: no text, and PostgreSQL would store "?".
+                throw InvalidFormatException.from(parser, "Lone surrogates are not allowed", text, String.class);
+            }
             return text;
+        }
+
+        private static boolean hasLoneSurrogate(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (Character.isHighSurrogate(c)) {
+                    if (i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+                        return true;
+                    }
+                    i++;
+                } else if (Character.isLowSurrogate(c)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -108,6 +127,50 @@ public class JsonConfiguration implements ObjectMapperCustomizer {
         }
     }
 
+    /**
+     * A list the contract says holds unique items ({@code uniqueItems}; a {@code Set} in the
+     * generated models) is read as the list it is, and an item given twice is a 422 naming it, where
+     * a set would silently keep one (21 copies of a topic passing {@code maxItems: 20}).
+     */
+    static final class UniqueItems extends com.fasterxml.jackson.databind.JsonDeserializer<Object> {
+
+        private final com.fasterxml.jackson.databind.JavaType setType;
+
+        UniqueItems(com.fasterxml.jackson.databind.JavaType setType) {
+            this.setType = setType;
+        }
+
+        @Override
+        public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            java.util.List<Object> items = context.readValue(parser, context.getTypeFactory()
+                    .constructCollectionType(java.util.ArrayList.class, setType.getContentType()));
+            java.util.Map<Object, Integer> firstAt = new java.util.HashMap<>();
+            for (int i = 0; i < items.size(); i++) {
+                Integer first = firstAt.putIfAbsent(items.get(i), i);
+                if (first != null) {
+                    RepeatedItem repeated = new RepeatedItem(parser, first);
+                    repeated.prependPath(items, i);
+                    throw repeated;
+                }
+            }
+            return new java.util.LinkedHashSet<>(items);
+        }
+    }
+
+    /** An item of a unique-items list given a second time; {@code firstIndex} is where it first was. */
+    public static final class RepeatedItem extends com.fasterxml.jackson.databind.JsonMappingException {
+        private final int firstIndex;
+
+        RepeatedItem(JsonParser parser, int firstIndex) {
+            super(parser, "Repeated item");
+            this.firstIndex = firstIndex;
+        }
+
+        public int firstIndex() {
+            return firstIndex;
+        }
+    }
+
     /** Applied last, after Quarkus' own customizers, so that these deserializers win over the modules they add. */
     @Override
     public int priority() {
@@ -153,8 +216,19 @@ public class JsonConfiguration implements ObjectMapperCustomizer {
         JsonSetter.Value noNulls = JsonSetter.Value.construct(Nulls.FAIL, Nulls.FAIL);
         mapper.configOverride(java.util.List.class).setSetterInfo(noNulls);
         mapper.configOverride(java.util.Set.class).setSetterInfo(noNulls);
-        mapper.registerModule(new SimpleModule("citylinks-text").addDeserializer(String.class, new TextWithoutNul())
-                .addDeserializer(java.time.LocalDate.class, new StrictDate()));
+        SimpleModule strict = new SimpleModule("citylinks-text").addDeserializer(String.class, new TextWithoutNul())
+                .addDeserializer(java.time.LocalDate.class, new StrictDate());
+        strict.setDeserializerModifier(new com.fasterxml.jackson.databind.deser.BeanDeserializerModifier() {
+            @Override
+            public com.fasterxml.jackson.databind.JsonDeserializer<?> modifyCollectionDeserializer(
+                    com.fasterxml.jackson.databind.DeserializationConfig config,
+                    com.fasterxml.jackson.databind.type.CollectionType type,
+                    com.fasterxml.jackson.databind.BeanDescription description,
+                    com.fasterxml.jackson.databind.JsonDeserializer<?> deserializer) {
+                return java.util.Set.class.isAssignableFrom(type.getRawClass()) ? new UniqueItems(type) : deserializer;
+            }
+        });
+        mapper.registerModule(strict);
         mapper.addMixIn(MembershipDto.class, OmitAbsentMembers.class);
         mapper.addMixIn(PersonDto.class, OmitAbsentMembers.class);
         mapper.addMixIn(TimelineEntryDto.class, OmitAbsentMembers.class);

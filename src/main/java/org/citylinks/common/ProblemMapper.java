@@ -54,9 +54,13 @@ public class ProblemMapper {
      * any resource sees it), in the same shape as every other.
      */
     static String json(ProblemType type, String detail, String path) {
+        return json(type, detail, path, List.of());
+    }
+
+    static String json(ProblemType type, String detail, String path, List<Problem.FieldError> errors) {
         try {
             return PLAIN_JSON.writeValueAsString(new Problem(type.uri(), type.title(), type.status(), detail, path,
-                    List.of(), null, null));
+                    errors, null, null));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A problem could not be written", e);
         }
@@ -172,6 +176,15 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
+    public Response repeatedItem(JsonConfiguration.RepeatedItem e, UriInfo uri) {
+        String pointer = pointer(e);
+        String list = pointer.substring(0, Math.max(0, pointer.lastIndexOf('/')));
+        List<Problem.FieldError> errors = List.of(Problem.FieldError.atPointer(pointer,
+                "repeats " + list + "/" + e.firstIndex() + "; each item may be listed once"));
+        return respond(ProblemType.VALIDATION_FAILED, ProblemException.describe(errors), errors, uri);
+    }
+
+    @ServerExceptionMapper
     public Response jsonMapping(JsonMappingException e, UriInfo uri) {
         return wrongType(e, uri);
     }
@@ -186,6 +199,9 @@ public class ProblemMapper {
     public Response mergedBody(JsonMergePatch.MergedBodyException e, UriInfo uri) {
         if (e.getCause() instanceof JsonConfiguration.DateOutOfRange outOfRange) {
             return dateOutOfRange(outOfRange, uri);
+        }
+        if (e.getCause() instanceof JsonConfiguration.RepeatedItem repeated) {
+            return repeatedItem(repeated, uri);
         }
         return e.getCause() instanceof JsonMappingException mapping ? wrongType(mapping, uri)
                 : json((JsonProcessingException) e.getCause(), uri);
@@ -279,6 +295,9 @@ public class ProblemMapper {
         if (cause instanceof JsonConfiguration.DateOutOfRange outOfRange) {
             return dateOutOfRange(outOfRange, uri);
         }
+        if (cause instanceof JsonConfiguration.RepeatedItem repeated) {
+            return repeatedItem(repeated, uri);
+        }
         if (cause instanceof JsonProcessingException json) {
             return json instanceof JsonParseException parse ? malformedJson(parse, uri)
                     : json instanceof JsonMappingException mapping ? wrongType(mapping, uri) : json(json, uri);
@@ -341,6 +360,9 @@ public class ProblemMapper {
         if (String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
             return respond(ProblemType.INVALID_REQUEST, "The body has more after its JSON document; send one document.",
                     List.of(Problem.FieldError.atPointer("", "has more after the JSON document")), uri);
+        }
+        if (String.valueOf(e.getOriginalMessage()).startsWith("Lone surrogates")) {
+            message = "must be valid Unicode text, without half a surrogate pair (such as \\ud800 alone)";
         }
         if (String.valueOf(e.getOriginalMessage()).startsWith("NUL characters")) {
             message = "must not contain NUL characters";

@@ -109,4 +109,56 @@ class NoServerErrorTest {
                 .body("{\"name\":\"Metz\",\"countryCode\":\"FR\",\"location\":{\"lat\":\"45\",\"lon\":6.2}}")
                 .when().post("/v1/cities").then().statusCode(400).body("errors[0].pointer", equalTo("/location/lat"));
     }
+
+    @Test
+    void invalidTextIsRefusedNotAltered() {
+        invalidRequest(TestTokens.editor()).contentType(ContentType.JSON)
+                .body("{\"name\":\"Lone\\ud800City\",\"countryCode\":\"ID\"}")
+                .when().post("/v1/cities").then().statusCode(400).body("errors[0].pointer", equalTo("/name"));
+        byte[] overlong = "{\"name\":\"A?B\",\"countryCode\":\"ID\"}".getBytes(StandardCharsets.US_ASCII);
+        overlong[10] = (byte) 0xC0;
+        byte[] withSecond = new byte[overlong.length + 1];
+        System.arraycopy(overlong, 0, withSecond, 0, 11);
+        withSecond[11] = (byte) 0xAF;
+        System.arraycopy(overlong, 11, withSecond, 12, overlong.length - 11);
+        invalidRequest(TestTokens.editor()).contentType("application/json").body(withSecond)
+                .when().post("/v1/cities").then().statusCode(400).body("detail", containsString("UTF-8"));
+        invalidRequest(TestTokens.editor()).contentType("application/json")
+                .body("{\"name\":\"Metz\",\"countryCode\":\"FR\"}".getBytes(StandardCharsets.UTF_16BE))
+                .when().post("/v1/cities").then().statusCode(400).body("detail", containsString("UTF-8"));
+    }
+
+    @Test
+    void aRepeatedItemOfAUniqueListIsA422AndLengthsCountCharacters() {
+        invalidRequest(TestTokens.editor()).contentType(ContentType.JSON)
+                .body(Map.of("title", "Study visit", "fromCityId", Cities.newId("TH"), "toCityId", Cities.newId("ID"),
+                        "startDate", "2016-03-10", "mode", "IN_PERSON", "topics", java.util.List.of("batik", "crafts", "batik")))
+                .when().post("/v1/visits").then().statusCode(422)
+                .body("errors[0].pointer", equalTo("/topics/2"))
+                .body("errors[0].message", containsString("/topics/0"));
+        String emoji = "\uD83C\uDFB5".repeat(200); // 200 characters, 400 UTF-16 units
+        api(TestTokens.editor()).contentType(ContentType.JSON).body(Map.of("name", emoji, "countryCode", "ID"))
+                .when().post("/v1/cities").then().statusCode(201).body("name", equalTo(emoji));
+        invalidRequest(TestTokens.editor()).contentType(ContentType.JSON).body(Map.of("name", emoji + "\uD83C\uDFB5",
+                "countryCode", "ID")).when().post("/v1/cities").then().statusCode(422)
+                .body("errors[0].pointer", equalTo("/name"));
+    }
+
+    @Test
+    void ambiguousOrMalformedRequestShapesAreRefused() {
+        invalidRequest().header("Authorization", "Bearer " + TestTokens.admin())
+                .header("Authorization", "Bearer " + TestTokens.reader())
+                .contentType(ContentType.JSON).body(Map.of("name", "Metz", "countryCode", "FR"))
+                .when().post("/v1/cities").then().statusCode(400).body("errors[0].parameter", equalTo("Authorization"));
+        for (String parameter : new String[] { "q", "sort", "network", "cursor" }) {
+            invalidRequest().queryParam(parameter, "").when().get("/v1/cities").then().statusCode(400)
+                    .body("errors[0].parameter", equalTo(parameter));
+        }
+        invalidRequest().queryParam("since", "").when().get("/v1/changes").then().statusCode(400);
+        invalidRequest().queryParam("limit", "+5").when().get("/v1/cities").then().statusCode(400)
+                .body("errors[0].parameter", equalTo("limit"));
+        invalidRequest(TestTokens.editor()).contentType("*/*")
+                .body("{\"name\":\"Metz\",\"countryCode\":\"FR\"}".getBytes(StandardCharsets.UTF_8))
+                .when().post("/v1/cities").then().statusCode(415).body("detail", containsString("application/json"));
+    }
 }
