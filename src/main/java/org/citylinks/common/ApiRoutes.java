@@ -29,7 +29,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         PartnershipsApi.class, SearchApi.class, ChangesApi.class }, methods = true)
 public final class ApiRoutes {
 
-    private record Route(Pattern path, int literalLength, java.util.Map<String, List<String>> consumesByMethod) {
+    private record Route(Pattern path, int literalLength, java.util.Map<String, List<String>> consumesByMethod,
+            java.util.Map<String, List<String>> producesByMethod) {
         Set<String> methods() {
             return consumesByMethod.keySet();
         }
@@ -55,6 +56,11 @@ public final class ApiRoutes {
         return route(path).map(route -> route.consumesByMethod().getOrDefault(method, List.of())).orElse(List.of());
     }
 
+    /** The media types {@code method} on {@code path} answers with, problems included; empty when unknown. */
+    public static List<String> produces(String path, String method) {
+        return route(path).map(route -> route.producesByMethod().getOrDefault(method, List.of())).orElse(List.of());
+    }
+
     private static java.util.Optional<Route> route(String path) {
         return ROUTES.stream().filter(route -> route.path().matcher(path).matches())
                 .max(Comparator.comparingInt(Route::literalLength));
@@ -62,6 +68,7 @@ public final class ApiRoutes {
 
     private static List<Route> routes(List<Class<?>> apis) {
         java.util.Map<String, java.util.Map<String, List<String>>> methodsByTemplate = new java.util.TreeMap<>();
+        java.util.Map<String, java.util.Map<String, List<String>>> producesByTemplate = new java.util.TreeMap<>();
         for (Class<?> api : apis) {
             String base = api.getAnnotation(Path.class).value();
             for (Method method : api.getMethods()) {
@@ -74,6 +81,9 @@ public final class ApiRoutes {
                 jakarta.ws.rs.Consumes consumes = method.getAnnotation(jakarta.ws.rs.Consumes.class);
                 methodsByTemplate.computeIfAbsent(template, t -> new java.util.TreeMap<>())
                         .put(verb, consumes == null ? List.of() : List.of(consumes.value()));
+                jakarta.ws.rs.Produces produces = method.getAnnotation(jakarta.ws.rs.Produces.class);
+                producesByTemplate.computeIfAbsent(template, t -> new java.util.TreeMap<>())
+                        .put(verb, produces == null ? List.of() : List.of(produces.value()));
             }
         }
         List<Route> routes = new ArrayList<>();
@@ -81,7 +91,8 @@ public final class ApiRoutes {
             String literal = template.replaceAll("\\{[^}]+}", "");
             String regex = Pattern.quote(template).replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q");
             routes.add(new Route(Pattern.compile(regex + "/?"), literal.length(),
-                    java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(methods))));
+                    java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(methods)),
+                    java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(producesByTemplate.get(template)))));
         });
         return List.copyOf(routes);
     }

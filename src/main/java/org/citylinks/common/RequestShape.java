@@ -17,8 +17,10 @@ import io.vertx.ext.web.RoutingContext;
  * that names the part: one {@code Authorization} header (two are ambiguous credentials, and
  * whichever one won would be a guess), no query parameter given empty ({@code q=} is not "no
  * q"), numbers written as the contract writes them ({@code limit=+5} is not a number of the
- * contract), and a body only with the media type its operation takes (a body without a
- * {@code Content-Type}, with an empty one or with a wildcard is not read as JSON).
+ * contract), a body only with the media type its operation takes (a body without a
+ * {@code Content-Type}, with an empty one or with a wildcard is not read as JSON), and an
+ * {@code Accept} that takes what the operation answers with ({@code application/problem+json} is no
+ * answer to a successful GET, and {@code q=0} refuses a type).
  */
 @Singleton
 public class RequestShape {
@@ -56,6 +58,20 @@ public class RequestShape {
                 return;
             }
         }
+        if (request.method() == HttpMethod.DELETE) {
+            // A 204 has no body to negotiate; only a problem could be sent, and that in its own type.
+            request.headers().remove(HttpHeaders.ACCEPT);
+        } else if (request.method() != HttpMethod.OPTIONS && request.method() != HttpMethod.HEAD) {
+            List<String> answers = ApiRoutes.produces(request.path(), request.method().name()).stream()
+                    .filter(type -> !type.equals(ProblemMapper.PROBLEM_JSON.toString())).toList();
+            String accept = request.getHeader(HttpHeaders.ACCEPT);
+            if (accept != null && !accept.isBlank() && !answers.isEmpty()
+                    && answers.stream().noneMatch(type -> acceptable(accept, type))) {
+                refuse(context, 406, ProblemType.NOT_ACCEPTABLE, "This operation answers with "
+                        + String.join(" or ", answers) + "; send an Accept header that takes it (or none).", null);
+                return;
+            }
+        }
         if (request.method() == HttpMethod.POST || request.method() == HttpMethod.PUT || request.method() == HttpMethod.PATCH) {
             List<String> takes = ApiRoutes.consumes(request.path(), request.method().name());
             String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
@@ -69,6 +85,46 @@ public class RequestShape {
             }
         }
         context.next();
+    }
+
+    /**
+     * Whether {@code accept} takes {@code type}: the most specific media range that matches it
+     * ({@code type/subtype}, then {@code type/*}, then {@code * /*}) decides, and {@code q=0} refuses
+     * (RFC 9110 12.5.1). A problem type is never what a success is sent as.
+     */
+    static boolean acceptable(String accept, String type) {
+        String[] wanted = type.toLowerCase(java.util.Locale.ROOT).split("/", 2);
+        int bestSpecificity = -1;
+        double bestQuality = 0;
+        for (String range : accept.split(",")) {
+            String[] parts = range.trim().toLowerCase(java.util.Locale.ROOT).split(";");
+            String[] media = parts[0].trim().split("/", 2);
+            if (media.length != 2) {
+                continue;
+            }
+            int specificity = media[0].equals("*") && media[1].equals("*") ? 0
+                    : media[0].equals(wanted[0]) && media[1].equals("*") ? 1
+                            : media[0].equals(wanted[0]) && media[1].equals(wanted[1]) ? 2 : -1;
+            if (specificity < 0 || specificity < bestSpecificity) {
+                continue;
+            }
+            double quality = 1;
+            for (int i = 1; i < parts.length; i++) {
+                String parameter = parts[i].trim();
+                if (parameter.startsWith("q=")) {
+                    try {
+                        quality = Double.parseDouble(parameter.substring(2).trim());
+                    } catch (NumberFormatException e) {
+                        quality = 0;
+                    }
+                }
+            }
+            if (specificity > bestSpecificity || quality > bestQuality) {
+                bestSpecificity = specificity;
+                bestQuality = quality;
+            }
+        }
+        return bestSpecificity >= 0 && bestQuality > 0;
     }
 
     private static void refuse(RoutingContext context, int status, ProblemType type, String detail, Problem.FieldError error) {

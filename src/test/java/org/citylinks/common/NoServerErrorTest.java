@@ -161,4 +161,15 @@ class NoServerErrorTest {
                 .body("{\"name\":\"Metz\",\"countryCode\":\"FR\"}".getBytes(StandardCharsets.UTF_8))
                 .when().post("/v1/cities").then().statusCode(415).body("detail", containsString("application/json"));
     }
+
+    @Test
+    void acceptIsNegotiatedAsRfc9110SaysAndA204NeedsNone() {
+        invalidRequest().header("Accept", "application/problem+json").when().get("/v1/cities").then().statusCode(406)
+                .body("detail", containsString("application/json"));
+        invalidRequest().header("Accept", "application/json;q=0").when().get("/v1/cities").then().statusCode(406);
+        api().header("Accept", "text/html,application/xml;q=0.9,*/*;q=0.8").when().get("/v1/cities").then().statusCode(200);
+        String id = Cities.newId("ID");
+        invalidRequest(TestTokens.admin()).header("Accept", "application/xml").header("If-Match", "\"0\"")
+                .when().delete("/v1/cities/{id}", id).then().statusCode(204);
+    }
 }
