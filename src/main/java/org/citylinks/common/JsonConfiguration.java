@@ -59,7 +59,8 @@ public class JsonConfiguration implements ObjectMapperCustomizer {
             return text;
         }
 
-        private static boolean hasLoneSurrogate(String text) {
+        /** Whether {@code text} holds half a surrogate pair (also what the fuzz gate checks against). */
+        static boolean hasLoneSurrogate(String text) {
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
                 if (Character.isHighSurrogate(c)) {
