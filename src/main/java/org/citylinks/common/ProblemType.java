@@ -16,9 +16,11 @@ public enum ProblemType {
     LENGTH_REQUIRED(411, "length-required", "Content-Length is required"),
     PRECONDITION_FAILED(412, "precondition-failed", "The resource has changed"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
+    URI_TOO_LONG(414, "uri-too-long", "The request target is too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     VALIDATION_FAILED(422, "validation-failed", "The request content is not valid"),
     PRECONDITION_REQUIRED(428, "precondition-required", "If-Match is required"),
+    HEADERS_TOO_LARGE(431, "headers-too-large", "The request headers are too large"),
     INTERNAL_ERROR(500, "internal-error", "Internal error"),
     SERVICE_UNAVAILABLE(503, "service-unavailable", "Service unavailable");
 
