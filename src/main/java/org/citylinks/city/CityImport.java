@@ -71,6 +71,9 @@ public class CityImport {
             if (header == null) {
                 throw ProblemException.invalidParameter("body", "is empty; send a CSV file with its header line");
             }
+            if (header.unreadable() != null) {
+                throw ProblemException.invalidParameter("body", "has a header line that " + header.unreadable());
+            }
             Map<String, Integer> columns = new HashMap<>();
             for (int i = 0; i < header.fields().size(); i++) {
                 columns.put(header.field(i).toLowerCase(Locale.ROOT), i);
@@ -98,6 +101,10 @@ public class CityImport {
             Set<String> idsInBatch = new HashSet<>();
             for (CsvReader.Row row = reader.next(); row != null; row = reader.next()) {
                 report.line();
+                if (row.unreadable() != null) {
+                    report.malformed(row, row.unreadable());
+                    continue;
+                }
                 CityRow city = cityRow(row, columns, report);
                 if (city == null) {
                     continue;
@@ -184,7 +191,11 @@ public class CityImport {
         }
         String ascii = row.field(columns.get("city_ascii"));
         if (ascii.isEmpty() || ascii.length() > 200 || !ascii.chars().allMatch(c -> c >= 0x20 && c < 0x7F)) {
-            ascii = AsciiNames.of(name);
+            ascii = AsciiNames.of(name).orElse(null);
+            if (ascii == null) {
+                report.malformed(row, "city_ascii is required: city has no letters to transliterate to ASCII");
+                return null;
+            }
         }
         Double lat;
         Double lon;
@@ -333,6 +344,10 @@ public class CityImport {
         List<MembershipRow> batch = new ArrayList<>();
         for (CsvReader.Row row = reader.next(); row != null; row = reader.next()) {
             report.line();
+            if (row.unreadable() != null) {
+                report.malformed(row, row.unreadable());
+                continue;
+            }
             String name = row.field(columns.get("city"));
             String field = FIELDS.get(row.field(columns.get("creative_field")).toLowerCase(Locale.ROOT).replace('_', ' '));
             String country = countryColumn == null ? "" : row.field(countryColumn).toUpperCase(Locale.ROOT);
@@ -367,7 +382,7 @@ public class CityImport {
                       FROM unnest(?::int[], ?::text[], ?::text[]) AS r(i, name, country)
                     """)) {
                 find.setArray(1, array(connection, "int4", range(batch.size())));
-                find.setArray(2, array(connection, "text", batch.stream().map(m -> AsciiNames.of(m.name())).toArray()));
+                find.setArray(2, array(connection, "text", batch.stream().map(m -> AsciiNames.of(m.name()).orElse(m.name())).toArray()));
                 find.setArray(3, array(connection, "text", batch.stream().map(MembershipRow::country).toArray()));
                 try (ResultSet result = find.executeQuery()) {
                     while (result.next()) {

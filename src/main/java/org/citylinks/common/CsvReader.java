@@ -1,10 +1,13 @@
 package org.citylinks.common;
 
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,32 +15,66 @@ import java.util.List;
 /**
  * Reads CSV (RFC 4180: commas, double quotes, quotes doubled inside quotes, line breaks inside
  * quotes) one record at a time from a stream, so a file of any length is never held whole. Blank
- * lines are skipped (their numbers still count).
+ * lines are skipped (their numbers still count). The text must be UTF-8: a record with a line that
+ * is not (an invalid or overlong byte sequence, a lone surrogate) is returned with
+ * {@link Row#unreadable()} saying so, for the import to report it rather than store replacement
+ * characters.
  */
 public final class CsvReader implements AutoCloseable {
 
-    /** One record: the number of the line it starts on, its text as sent, and its fields. */
-    public record Row(long line, String text, List<String> fields) {
+    /**
+     * One record: the number of the line it starts on, its text as sent (bytes that are not UTF-8
+     * shown as U+FFFD), its fields, and why it cannot be read (null when it can).
+     */
+    public record Row(long line, String text, List<String> fields, String unreadable) {
 
         public String field(int index) {
             return index < fields.size() ? fields.get(index).strip() : "";
         }
     }
 
-    private final BufferedReader reader;
+    private final InputStream input;
+    private final ByteArrayOutputStream lineBytes = new ByteArrayOutputStream(256);
     private long lineNumber;
+    private boolean unreadableLine;
 
     public CsvReader(InputStream input) {
-        this.reader = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8), 64 * 1024);
+        this.input = new BufferedInputStream(input, 64 * 1024);
+    }
+
+    /**
+     * The next line without its line break (LF or CRLF), or null at the end; a line whose bytes
+     * are not UTF-8 sets {@link #unreadableLine}.
+     */
+    private String readLine() throws IOException {
+        lineBytes.reset();
+        int b = input.read();
+        if (b < 0) {
+            return null;
+        }
+        while (b >= 0 && b != '\n') {
+            lineBytes.write(b);
+            b = input.read();
+        }
+        byte[] bytes = lineBytes.toByteArray();
+        int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, 0, length)).toString();
+        } catch (CharacterCodingException e) {
+            unreadableLine = true;
+            return new String(bytes, 0, length, StandardCharsets.UTF_8);
+        }
     }
 
     /** The next record, or null at the end. */
     public Row next() {
         try {
-            String line = reader.readLine();
+            unreadableLine = false;
+            String line = readLine();
             lineNumber++;
-            while (line != null && line.isBlank()) { // an empty line is no record
-                line = reader.readLine();
+            while (line != null && line.isBlank() && !unreadableLine) { // an empty line is no record
+                line = readLine();
                 lineNumber++;
             }
             if (line == null) {
@@ -57,7 +94,7 @@ public final class CsvReader implements AutoCloseable {
                     if (!quoted) {
                         break;
                     }
-                    String more = reader.readLine(); // a line break inside quotes
+                    String more = readLine(); // a line break inside quotes
                     if (more == null) {
                         break;
                     }
@@ -88,7 +125,8 @@ public final class CsvReader implements AutoCloseable {
                 }
             }
             fields.add(field.toString());
-            return new Row(start, text.toString(), fields);
+            return new Row(start, text.toString(), fields, unreadableLine
+                    ? "is not valid UTF-8 text (the file must be UTF-8; this line has bytes that are not)" : null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -97,7 +135,7 @@ public final class CsvReader implements AutoCloseable {
     @Override
     public void close() {
         try {
-            reader.close();
+            input.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -52,6 +52,9 @@ public class PartnershipImport {
         try (CsvReader reader = new CsvReader(csv)) {
             CsvReader.Row header = reader.next();
             List<String> expected = List.of("city1", "country1", "lat1", "lng1", "city2", "country2", "lat2", "lng2");
+            if (header != null && header.unreadable() != null) {
+                throw ProblemException.invalidParameter("body", "has a header line that " + header.unreadable());
+            }
             if (header == null || !header.fields().stream().map(f -> f.strip().toLowerCase(Locale.ROOT)).toList()
                     .containsAll(expected)) {
                 throw ProblemException.invalidParameter("body", "needs the header " + String.join(",", expected));
@@ -63,6 +66,10 @@ public class PartnershipImport {
             List<Pair> batch = new ArrayList<>();
             for (CsvReader.Row row = reader.next(); row != null; row = reader.next()) {
                 report.line();
+                if (row.unreadable() != null) {
+                    report.malformed(row, row.unreadable());
+                    continue;
+                }
                 Optional<Side> first = side(row, columns, "1", report);
                 Optional<Side> second = first.isPresent() ? side(row, columns, "2", report) : Optional.empty();
                 if (first.isPresent() && second.isPresent()) {
@@ -158,7 +165,7 @@ public class PartnershipImport {
                 """)) {
             statement.setArray(1, connection.createArrayOf("int4", index));
             statement.setArray(2, connection.createArrayOf("text",
-                    sides.stream().map(s -> org.citylinks.city.AsciiNames.of(s.name())).toArray()));
+                    sides.stream().map(s -> org.citylinks.city.AsciiNames.of(s.name()).orElse(s.name())).toArray()));
             statement.setArray(3, connection.createArrayOf("text", sides.stream().map(Side::country).toArray()));
             statement.setArray(4, connection.createArrayOf("float8", sides.stream().map(Side::lat).toArray()));
             statement.setArray(5, connection.createArrayOf("float8", sides.stream().map(Side::lon).toArray()));

@@ -1,6 +1,7 @@
 package org.citylinks.imports;
 
 import static org.citylinks.common.Api.api;
+import static org.hamcrest.Matchers.hasSize;
 import static org.citylinks.common.Api.invalidRequest;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
@@ -10,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 
 import org.citylinks.common.EmbeddedPostgresResource;
 import org.citylinks.common.TestTokens;
@@ -115,5 +117,24 @@ class ImportTest {
                 .when().post("/v1/cities/import").then().statusCode(400).contentType("application/problem+json");
         invalidRequest(TestTokens.admin()).contentType("text/csv").body("city1,country1\n")
                 .when().post("/v1/partnerships/import").then().statusCode(400);
+    }
+
+    @Test
+    void aLineThatIsNotUtf8IsReportedNotAltered() {
+        long id = 1_990_000_000L + System.nanoTime() % 1_000_000;
+        String tag = Long.toString(id, 36);
+        byte[] head = ("city,city_ascii,lat,lng,country,iso2,iso3,admin_name,capital,population,id\n"
+                + "Overlong" + tag).getBytes(StandardCharsets.UTF_8);
+        byte[] bad = { (byte) 0xC0, (byte) 0xAF }; // an overlong "/", which a lenient decoder would accept
+        byte[] tail = (",Overlong,1,1,France,FR,FRA,,,100," + id + "\nReadable" + tag + ",Readable,1,1,France,FR,FRA,,,100,"
+                + (id + 1) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] csv = new byte[head.length + bad.length + tail.length];
+        System.arraycopy(head, 0, csv, 0, head.length);
+        System.arraycopy(bad, 0, csv, head.length, bad.length);
+        System.arraycopy(tail, 0, csv, head.length + bad.length, tail.length);
+        post("/v1/cities/import", csv).then().body("created", equalTo(1)).body("malformed", equalTo(1))
+                .body("problems[0].line", equalTo(2)).body("problems[0].reason", containsString("UTF-8"));
+        api().queryParam("q", "Overlong" + tag).when().get("/v1/cities").then().statusCode(200).body("items", hasSize(0));
+        api().queryParam("q", "Readable" + tag).when().get("/v1/cities").then().statusCode(200).body("items", hasSize(1));
     }
 }
