@@ -1,20 +1,43 @@
 package org.citylinks.city;
 
-import java.text.Normalizer;
+import java.util.Optional;
 
-/** Derives a plain ASCII form of a name, for cities created without one. */
+import com.ibm.icu.text.Transliterator;
+
+/**
+ * Derives a plain ASCII form of a name, for cities created without one: ICU's transliteration to
+ * Latin letters (a romanisation for other scripts: 日本 becomes "Ri Ben", 이천 "Icheon", Москва
+ * "Moskva"), then to ASCII (São Paulo becomes "Sao Paulo"). A name with nothing to transliterate
+ * (emoji, symbols) has no ASCII form; the client must send one.
+ */
 public final class AsciiNames {
+
+    private static final Transliterator TO_ASCII = Transliterator.getInstance(
+            "Any-Latin; Latin-ASCII; [^\\u0020-\\u007E] Remove");
 
     private AsciiNames() {
     }
 
-    public static String of(String name) {
-        String decomposed = Normalizer.normalize(name, Normalizer.Form.NFKD)
-                .replace("ß", "ss").replace("ø", "o").replace("Ø", "O").replace("ł", "l").replace("Ł", "L")
-                .replace("đ", "d").replace("Đ", "D").replace("ı", "i").replace("æ", "ae").replace("Æ", "AE")
-                .replace("œ", "oe").replace("Œ", "OE");
-        String ascii = decomposed.replaceAll("\\p{M}+", "").replaceAll("[^\\x20-\\x7E]", "").strip();
-        // A name in another script has no Latin letters to keep; the name itself is better than nothing.
-        return ascii.isEmpty() ? name : ascii;
+    public static Optional<String> of(String name) {
+        String ascii;
+        synchronized (TO_ASCII) { // a Transliterator is not safe for concurrent use
+            ascii = TO_ASCII.transliterate(name);
+        }
+        ascii = ascii.replaceAll(" {2,}", " ").strip();
+        return ascii.chars().anyMatch(Character::isLetterOrDigit) ? Optional.of(titled(ascii, name)) : Optional.empty();
+    }
+
+    /** A script without letter case romanises in lower case; its words start with a capital, as names do. */
+    private static String titled(String ascii, String name) {
+        if (name.codePoints().anyMatch(c -> Character.isUpperCase(c) || Character.isLowerCase(c))) {
+            return ascii;
+        }
+        StringBuilder titled = new StringBuilder(ascii.length());
+        boolean start = true;
+        for (char c : ascii.toCharArray()) {
+            titled.append(start ? Character.toUpperCase(c) : c);
+            start = c == ' ' || c == '-';
+        }
+        return titled.toString();
     }
 }

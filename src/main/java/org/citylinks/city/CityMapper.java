@@ -53,8 +53,9 @@ final class CityMapper {
 
     /** Sets every writable field of {@code city} from {@code input}; what is left out is cleared. */
     static void apply(CityInputDto input, City city) {
-        city.name = input.getName().strip();
-        city.asciiName = input.getAsciiName() != null ? input.getAsciiName().strip() : AsciiNames.of(city.name);
+        city.name = input.getName();
+        // CityRules refused a name without an ASCII form when no asciiName came with it.
+        city.asciiName = input.getAsciiName() != null ? input.getAsciiName() : AsciiNames.of(city.name).orElseThrow();
         city.countryCode = input.getCountryCode();
         city.region = input.getRegion();
         city.lat = input.getLocation() == null ? null : input.getLocation().getLat();

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.citylinks.api.model.CityInputDto;
 import org.citylinks.api.model.MembershipDto;
 import org.citylinks.api.model.NetworkDto;
+import org.citylinks.common.CodePointSize;
 import org.citylinks.common.Problem;
 import org.citylinks.common.ProblemException;
 
@@ -23,12 +24,12 @@ final class CityRules {
     /** Throws a 422 naming every field of {@code input} that breaks a rule. */
     static void check(CityInputDto input) {
         List<Problem.FieldError> errors = new ArrayList<>();
-        if (input.getName() != null && input.getName().isBlank()) {
-            errors.add(Problem.FieldError.atPointer("/name", "must not be blank"));
-        }
-        if (input.getAsciiName() != null && !input.getAsciiName().isBlank()
-                && !input.getAsciiName().chars().allMatch(c -> c >= 0x20 && c < 0x7F)) {
+        if (input.getAsciiName() != null && !input.getAsciiName().chars().allMatch(c -> c >= 0x20 && c < 0x7F)) {
             errors.add(Problem.FieldError.atPointer("/asciiName", "must contain ASCII characters only"));
+        } else if (input.getAsciiName() == null && input.getName() != null && !CodePointSize.isBlank(input.getName())
+                && AsciiNames.of(input.getName()).isEmpty()) {
+            errors.add(Problem.FieldError.atPointer("/asciiName",
+                    "is required: name has no letters to transliterate to ASCII"));
         }
         if (input.getCountryCode() != null && !COUNTRY_CODES.contains(input.getCountryCode())) {
             errors.add(Problem.FieldError.atPointer("/countryCode", "is not an ISO 3166-1 alpha-2 country code"));

@@ -86,7 +86,7 @@ final class ConferenceMapper {
     }
 
     static void apply(ConferenceInputDto input, Conference conference) {
-        conference.name = input.getName().strip();
+        conference.name = input.getName();
         conference.hostCityId = input.getHostCityId();
         conference.organizer = input.getOrganizer();
         conference.network = input.getNetwork() == null ? null : Network.valueOf(input.getNetwork().name());
@@ -106,7 +106,7 @@ final class ConferenceMapper {
         participant.role = ParticipantRole.valueOf(input.getRole().name());
         participant.status = input.getStatus() == null ? InvitationStatus.INVITED
                 : InvitationStatus.valueOf(input.getStatus().name());
-        participant.track = input.getTrack() == null ? null : input.getTrack().strip();
+        participant.track = input.getTrack();
         return participant;
     }
 }

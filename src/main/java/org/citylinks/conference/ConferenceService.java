@@ -188,9 +188,6 @@ public class ConferenceService implements org.citylinks.common.InputRules<Confer
 
     private void checkRules(ConferenceInputDto input) {
         List<Problem.FieldError> errors = new ArrayList<>();
-        if (input.getName() != null && input.getName().isBlank()) {
-            errors.add(Problem.FieldError.atPointer("/name", "must not be blank"));
-        }
         if (input.getEndDate() != null && input.getStartDate() != null && input.getEndDate().isBefore(input.getStartDate())) {
             errors.add(Problem.FieldError.atPointer("/endDate", "must not be before startDate"));
         }

@@ -95,7 +95,7 @@ final class ProposalMapper {
      * description keeps its decision; one that changes is pending again.
      */
     static void apply(ProposalInputDto input, Proposal proposal) {
-        proposal.title = input.getTitle().strip();
+        proposal.title = input.getTitle();
         proposal.proposerCityId = input.getProposerCityId();
         proposal.partnerCityId = input.getPartnerCityId();
         proposal.relationshipType = RelationshipType.valueOf(input.getRelationshipType().name());

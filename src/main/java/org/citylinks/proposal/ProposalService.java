@@ -245,9 +245,6 @@ public class ProposalService implements org.citylinks.common.InputRules<Proposal
 
     private void checkRules(ProposalInputDto input) {
         List<Problem.FieldError> errors = new ArrayList<>();
-        if (input.getTitle() != null && input.getTitle().isBlank()) {
-            errors.add(Problem.FieldError.atPointer("/title", "must not be blank"));
-        }
         if (input.getProposerCityId() != null && Objects.equals(input.getProposerCityId(), input.getPartnerCityId())) {
             errors.add(Problem.FieldError.atPointer("/partnerCityId", "must be another city than the proposer"));
         }

@@ -65,7 +65,7 @@ final class VisitMapper {
     }
 
     static void apply(VisitInputDto input, Visit visit) {
-        visit.title = input.getTitle().strip();
+        visit.title = input.getTitle();
         visit.fromCityId = input.getFromCityId();
         visit.toCityId = input.getToCityId();
         visit.startDate = input.getStartDate();
@@ -97,7 +97,7 @@ final class VisitMapper {
         people.clear();
         for (PersonDto dto : dtos) {
             Person person = new Person();
-            person.name = dto.getName().strip();
+            person.name = dto.getName();
             person.role = dto.getRole();
             person.organization = dto.getOrganization();
             people.add(person);

@@ -124,9 +124,6 @@ public class VisitService implements org.citylinks.common.InputRules<VisitInputD
 
     private void checkRules(VisitInputDto input) {
         List<Problem.FieldError> errors = new ArrayList<>();
-        if (input.getTitle() != null && input.getTitle().isBlank()) {
-            errors.add(Problem.FieldError.atPointer("/title", "must not be blank"));
-        }
         if (input.getFromCityId() != null && Objects.equals(input.getFromCityId(), input.getToCityId())) {
             errors.add(Problem.FieldError.atPointer("/toCityId", "must be another city than fromCityId"));
         }
