@@ -203,12 +203,15 @@ public class JsonConfiguration implements ObjectMapperCustomizer {
                         mapper.getSerializationConfig().getAnnotationIntrospector()),
                 com.fasterxml.jackson.databind.AnnotationIntrospector.pair(notRequired,
                         mapper.getDeserializationConfig().getAnnotationIntrospector()));
-        // Far above anything the contract allows, far below what would exhaust memory: deeper,
-        // longer or bigger input is refused while it is read (a 400), not after.
+        // Far above anything the contract allows, far below what would exhaust memory: deeper
+        // input is refused while it is read (a 400), not after. A string may be as long as a body
+        // may be (OversizedBodies caps that), so that a too-long value reaches validation and is
+        // the 422 that names it; a number may have Jackson's default 1,000 digits, so that one out
+        // of range is named too (a longer one is a 400 while it is read: parsing it costs more).
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(32)
-                .maxNumberLength(50)
-                .maxStringLength(100_000)
+                .maxNumberLength(1000)
+                .maxStringLength(2_000_000)
                 .maxNameLength(200)
                 .build());
         // A list in a request is a list: null for it, or for one of its items, is a bad value (400 with

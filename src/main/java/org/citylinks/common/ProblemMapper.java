@@ -191,6 +191,12 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response json(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+            // Refused while reading, before a member could be named: say what was too big.
+            return respond(ProblemType.INVALID_REQUEST, "The request body has a value larger than the service reads"
+                    + " (a number of over 1,000 digits, or nesting over 32 levels deep).",
+                    List.of(Problem.FieldError.atPointer("", "has a value larger than the service reads")), uri);
+        }
         return respond(ProblemType.INVALID_REQUEST, "The request body is not valid JSON for this operation.",
                 List.of(Problem.FieldError.atPointer("", "is not valid JSON for this operation")), uri);
     }
@@ -357,6 +363,12 @@ public class ProblemMapper {
                                 ? "must be a date as a string YYYY-MM-DD, such as 2023-04-14"
                         : e instanceof ValueInstantiationException ? "is not one of the allowed values"
                                 : "has the wrong type or format";
+        if (e.getCause() instanceof com.fasterxml.jackson.core.exc.InputCoercionException) {
+            // A number of the right type that no field of the contract could hold.
+            List<Problem.FieldError> errors = List.of(Problem.FieldError.atPointer(pointer,
+                    "is out of the range the contract allows for it"));
+            return respond(ProblemType.VALIDATION_FAILED, ProblemException.describe(errors), errors, uri);
+        }
         if (String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
             return respond(ProblemType.INVALID_REQUEST, "The body has more after its JSON document; send one document.",
                     List.of(Problem.FieldError.atPointer("", "has more after the JSON document")), uri);

@@ -36,10 +36,15 @@ class LimitsTest {
     }
 
     @Test
-    void anOverlongNumberIsRefused() {
-        String body = "{\"name\":\"Long\",\"countryCode\":\"ID\",\"population\":" + "9".repeat(500) + "}";
-        invalidRequest(TestTokens.editor()).contentType(ContentType.JSON).body(body)
-                .when().post("/v1/cities").then().statusCode(400).contentType("application/problem+json");
+    void anOverlongNumberIsRefusedAndNamedWhileItCanBeRead() {
+        String named = "{\"name\":\"Long\",\"countryCode\":\"ID\",\"population\":" + "9".repeat(500) + "}";
+        invalidRequest(TestTokens.editor()).contentType(ContentType.JSON).body(named)
+                .when().post("/v1/cities").then().statusCode(422).contentType("application/problem+json")
+                .body("errors[0].pointer", org.hamcrest.Matchers.equalTo("/population"));
+        String unread = "{\"name\":\"Long\",\"countryCode\":\"ID\",\"population\":" + "9".repeat(5000) + "}";
+        invalidRequest(TestTokens.editor()).contentType(ContentType.JSON).body(unread)
+                .when().post("/v1/cities").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("1,000 digits"));
     }
 
     @Test
