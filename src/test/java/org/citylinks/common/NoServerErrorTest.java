@@ -137,10 +137,10 @@ class NoServerErrorTest {
                 .body("errors[0].pointer", equalTo("/topics/2"))
                 .body("errors[0].message", containsString("/topics/0"));
         String emoji = "\uD83C\uDFB5".repeat(200); // 200 characters, 400 UTF-16 units
-        api(TestTokens.editor()).contentType(ContentType.JSON).body(Map.of("name", emoji, "countryCode", "ID"))
+        api(TestTokens.editor()).contentType(ContentType.JSON).body(Map.of("name", emoji, "asciiName", "Music", "countryCode", "ID"))
                 .when().post("/v1/cities").then().statusCode(201).body("name", equalTo(emoji));
         invalidRequest(TestTokens.editor()).contentType(ContentType.JSON).body(Map.of("name", emoji + "\uD83C\uDFB5",
-                "countryCode", "ID")).when().post("/v1/cities").then().statusCode(422)
+                "asciiName", "Music", "countryCode", "ID")).when().post("/v1/cities").then().statusCode(422)
                 .body("errors[0].pointer", equalTo("/name"));
     }
 
@@ -171,5 +171,59 @@ class NoServerErrorTest {
         String id = Cities.newId("ID");
         invalidRequest(TestTokens.admin()).header("Accept", "application/xml").header("If-Match", "\"0\"")
                 .when().delete("/v1/cities/{id}", id).then().statusCode(204);
+    }
+
+    @Test
+    void textIsStoredAsSentAndTextOfWhiteSpaceOnlyIsRefused() {
+        invalidRequest(TestTokens.editor()).contentType(ContentType.JSON)
+                .body(Map.of("title", "Study visit", "fromCityId", Cities.newId("TH"), "toCityId", Cities.newId("ID"),
+                        "startDate", "2016-03-10", "mode", "IN_PERSON", "delegation", java.util.List.of(Map.of("name", " "))))
+                .when().post("/v1/visits").then().statusCode(422)
+                .body("errors[0].pointer", equalTo("/delegation/0/name"))
+                .body("errors[0].message", containsString("white space"));
+        invalidRequest(TestTokens.editor()).contentType(ContentType.JSON)
+                .body(Map.of("name", "Metz", "asciiName", "\u00a0 ", "countryCode", "FR"))
+                .when().post("/v1/cities").then().statusCode(422).body("errors[0].pointer", equalTo("/asciiName"));
+        String padded = " Metz " + Cities.tag() + " ";
+        String id = api(TestTokens.editor()).contentType(ContentType.JSON).body(Map.of("name", padded, "countryCode", "FR"))
+                .when().post("/v1/cities").then().statusCode(201).body("name", equalTo(padded)).extract().path("id");
+        api().when().get("/v1/cities/{id}", id).then().statusCode(200).body("name", equalTo(padded));
+        // A name in a script without Latin letters gets a romanised ASCII name; one with no letters needs one sent.
+        api(TestTokens.editor()).contentType(ContentType.JSON).body(Map.of("name", "\uC774\uCC9C", "countryCode", "KR"))
+                .when().post("/v1/cities").then().statusCode(201).body("asciiName", equalTo("Icheon"));
+        api(TestTokens.editor()).contentType(ContentType.JSON).body(Map.of("name", "\u65E5\u672C", "countryCode", "JP"))
+                .when().post("/v1/cities").then().statusCode(201).body("asciiName", equalTo("Ri Ben"));
+        invalidRequest(TestTokens.editor()).contentType(ContentType.JSON).body(Map.of("name", "\uD83C\uDFD9", "countryCode", "FR"))
+                .when().post("/v1/cities").then().statusCode(422).body("errors[0].pointer", equalTo("/asciiName"));
+    }
+
+    @Test
+    void aValueTooLongOrTooLargeIsNamed() {
+        invalidRequest(TestTokens.editor()).contentType(ContentType.JSON)
+                .body(Map.of("name", "a".repeat(900_000), "countryCode", "FR"))
+                .when().post("/v1/cities").then().statusCode(422).body("errors[0].pointer", equalTo("/name"));
+        invalidRequest(TestTokens.editor()).contentType(ContentType.JSON)
+                .body("{\"name\":\"Metz\",\"countryCode\":\"FR\",\"population\":" + "9".repeat(400) + "}")
+                .when().post("/v1/cities").then().statusCode(422).body("errors[0].pointer", equalTo("/population"));
+        String id = Cities.newId("FR");
+        String etag = api().when().get("/v1/cities/{id}", id).then().statusCode(200).extract().header("ETag");
+        invalidRequest(TestTokens.editor()).contentType("application/merge-patch+json").header("If-Match", etag)
+                .body(Map.of("region", "a".repeat(300_000)))
+                .when().patch("/v1/cities/{id}", id).then().statusCode(422).body("errors[0].pointer", equalTo("/region"));
+        api().when().get("/v1/cities/{id}", id).then().statusCode(200).header("ETag", equalTo(etag));
+    }
+
+    @Test
+    void anOversizedOrUnreadableRequestTargetIsAProblem() {
+        invalidRequest().queryParam("q", "a".repeat(20_000)).when().get("/v1/cities").then().statusCode(414)
+                .body("type", equalTo("https://citylinks.org/problems/uri-too-long"));
+        invalidRequest().header("X-Padding", "a".repeat(40_000)).when().get("/v1/cities").then().statusCode(431)
+                .body("type", equalTo("https://citylinks.org/problems/headers-too-large"));
+        invalidRequest().urlEncodingEnabled(false).when().get("/v1/cities?q=%C0%AF").then().statusCode(400)
+                .body("errors[0].parameter", equalTo("q")).body("detail", containsString("UTF-8"));
+        invalidRequest().urlEncodingEnabled(false).when().get("/v1/cities?q=%FF").then().statusCode(400)
+                .body("errors[0].parameter", equalTo("q"));
+        invalidRequest().urlEncodingEnabled(false).when().get("/v1/cities/%00").then().statusCode(400)
+                .body("detail", containsString("control character"));
     }
 }
