@@ -19,7 +19,6 @@ import jakarta.persistence.Table;
 
 import org.citylinks.city.Network;
 import org.citylinks.common.AuditedEntity;
-import org.citylinks.visit.VisitMode;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -52,7 +51,7 @@ public class Conference extends AuditedEntity {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
-    public VisitMode mode;
+    public ConferenceMode mode;
 
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(nullable = false, columnDefinition = "text[]")

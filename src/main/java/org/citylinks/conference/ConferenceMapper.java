@@ -17,7 +17,6 @@ import org.citylinks.api.model.ParticipantInputDto;
 import org.citylinks.api.model.ParticipantRoleDto;
 import org.citylinks.api.model.VisitModeDto;
 import org.citylinks.city.Network;
-import org.citylinks.visit.VisitMode;
 
 /** Copies between the conference entity and the contract's models. */
 final class ConferenceMapper {
@@ -92,7 +91,7 @@ final class ConferenceMapper {
         conference.network = input.getNetwork() == null ? null : Network.valueOf(input.getNetwork().name());
         conference.startDate = input.getStartDate();
         conference.endDate = input.getEndDate() == null ? input.getStartDate() : input.getEndDate();
-        conference.mode = VisitMode.valueOf(input.getMode().name());
+        conference.mode = ConferenceMode.valueOf(input.getMode().name());
         conference.topics = new ArrayList<>(input.getTopics());
         conference.description = input.getDescription();
         conference.participants.clear();

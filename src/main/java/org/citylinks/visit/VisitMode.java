@@ -1,6 +1,6 @@
 package org.citylinks.visit;
 
-/** How a visit or a conference is held. */
+/** How a visit is held. */
 public enum VisitMode {
     IN_PERSON, VIRTUAL, HYBRID
 }
