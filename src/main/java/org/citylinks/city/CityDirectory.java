@@ -29,6 +29,14 @@ public class CityDirectory {
     @Inject
     EntityManager entityManager;
 
+    /**
+     * The plain ASCII form of a city name, as cities are matched by name in imports: transliterated
+     * ({@link AsciiNames}), or the name itself when it has nothing to transliterate.
+     */
+    public static String asciiForm(String name) {
+        return AsciiNames.of(name).orElse(name);
+    }
+
     /** The summaries of the cities with these ids that exist, by id. */
     public Map<UUID, CitySummaryDto> summaries(Collection<UUID> ids) {
         Map<UUID, CitySummaryDto> summaries = new HashMap<>();

@@ -165,7 +165,7 @@ public class PartnershipImport {
                 """)) {
             statement.setArray(1, connection.createArrayOf("int4", index));
             statement.setArray(2, connection.createArrayOf("text",
-                    sides.stream().map(s -> org.citylinks.city.AsciiNames.of(s.name()).orElse(s.name())).toArray()));
+                    sides.stream().map(s -> org.citylinks.city.CityDirectory.asciiForm(s.name())).toArray()));
             statement.setArray(3, connection.createArrayOf("text", sides.stream().map(Side::country).toArray()));
             statement.setArray(4, connection.createArrayOf("float8", sides.stream().map(Side::lat).toArray()));
             statement.setArray(5, connection.createArrayOf("float8", sides.stream().map(Side::lon).toArray()));

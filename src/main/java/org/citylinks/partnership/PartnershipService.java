@@ -92,7 +92,18 @@ public class PartnershipService implements org.citylinks.common.InputRules<Partn
      * leaves the proposal unsigned.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Partnership createFromProposal(UUID proposalId, UUID proposerCityId, UUID partnerCityId,
+    /** The partnerships the given proposals created when signed: partnership id by proposal id. */
+    public Map<UUID, UUID> createdFrom(List<UUID> proposalIds) {
+        return partnerships.fromProposals(proposalIds);
+    }
+
+    /** The id of the partnership a signed proposal created, if any. */
+    public Optional<UUID> createdFrom(UUID proposalId) {
+        return partnerships.fromProposal(proposalId).map(p -> p.id);
+    }
+
+    /** Creates the partnership a proposal's signing makes; returns its id. */
+    public UUID createFromProposal(UUID proposalId, UUID proposerCityId, UUID partnerCityId,
             RelationshipType type, List<String> fields, LocalDate signedOn, String user) {
         Partnership partnership = new Partnership();
         partnership.id = UUID.randomUUID();
@@ -105,7 +116,7 @@ public class PartnershipService implements org.citylinks.common.InputRules<Partn
         return save(partnership, cities.summaries(List.of(proposerCityId, partnerCityId)), user, true,
                 other -> ProblemException.conflict("The two cities already have a " + type + " partnership; it"
                         + " cannot be signed a second time.", "/to", "these cities already have a partnership of this type"))
-                .partnership();
+                .partnership().id;
     }
 
     public Found replace(UUID id, String ifMatch, PartnershipInputDto input, String user) {

@@ -29,7 +29,6 @@ import org.citylinks.common.JsonMergePatch;
 import org.citylinks.common.Problem;
 import org.citylinks.common.ProblemException;
 import org.citylinks.common.ProblemType;
-import org.citylinks.partnership.PartnershipRepository;
 import org.citylinks.partnership.PartnershipService;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -60,10 +59,7 @@ public class ProposalService implements org.citylinks.common.InputRules<Proposal
     CityDirectory cities;
 
     @Inject
-    PartnershipService partnershipService;
-
-    @Inject
-    PartnershipRepository partnerships;
+    PartnershipService partnerships;
 
     @Inject
     JsonMergePatch mergePatch;
@@ -90,7 +86,7 @@ public class ProposalService implements org.citylinks.common.InputRules<Proposal
         List<UUID> cityIds = new ArrayList<>();
         result.proposals().forEach(p -> cityIds.addAll(List.of(p.proposerCityId, p.partnerCityId)));
         Map<UUID, CitySummaryDto> summaries = cities.summaries(cityIds);
-        Map<UUID, UUID> signed = partnerships.fromProposals(result.proposals().stream()
+        Map<UUID, UUID> signed = partnerships.createdFrom(result.proposals().stream()
                 .filter(p -> p.status == ProposalStatus.SIGNED).map(p -> p.id).toList());
         List<Found> page = result.proposals().stream()
                 .map(p -> new Found(p, summaries, history.get(p.id), signed.get(p.id))).toList();
@@ -163,8 +159,8 @@ public class ProposalService implements org.citylinks.common.InputRules<Proposal
         requireNotFuture("/date", on);
         UUID partnershipId = null;
         if (to == ProposalStatus.SIGNED) {
-            partnershipId = partnershipService.createFromProposal(proposal.id, proposal.proposerCityId,
-                    proposal.partnerCityId, proposal.relationshipType, proposal.fields, on, user).id;
+            partnershipId = partnerships.createFromProposal(proposal.id, proposal.proposerCityId,
+                    proposal.partnerCityId, proposal.relationshipType, proposal.fields, on, user);
         }
         ProposalStatus from = proposal.status;
         proposal.status = to;
@@ -281,7 +277,7 @@ public class ProposalService implements org.citylinks.common.InputRules<Proposal
 
     private Found found(Proposal proposal) {
         UUID partnershipId = proposal.status == ProposalStatus.SIGNED
-                ? partnerships.fromProposal(proposal.id).map(p -> p.id).orElse(null) : null;
+                ? partnerships.createdFrom(proposal.id).orElse(null) : null;
         return new Found(proposal, cities.summaries(List.of(proposal.proposerCityId, proposal.partnerCityId)),
                 proposals.history(List.of(proposal.id)).get(proposal.id), partnershipId);
     }

@@ -15,11 +15,12 @@ import jakarta.transaction.Transactional;
 import org.citylinks.api.model.CitySummaryDto;
 import org.citylinks.api.model.VisitInputDto;
 import org.citylinks.city.CityDirectory;
+import org.citylinks.common.DateSpans;
 import org.citylinks.common.EntityTags;
 import org.citylinks.common.JsonMergePatch;
 import org.citylinks.common.Problem;
 import org.citylinks.common.ProblemException;
-import org.citylinks.proposal.ProposalRepository;
+import org.citylinks.proposal.ProposalDirectory;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -49,7 +50,7 @@ public class VisitService implements org.citylinks.common.InputRules<VisitInputD
     CityDirectory cities;
 
     @Inject
-    ProposalRepository proposals;
+    ProposalDirectory proposals;
 
     @Inject
     JsonMergePatch mergePatch;
@@ -99,9 +100,8 @@ public class VisitService implements org.citylinks.common.InputRules<VisitInputD
         EntityTags.requireMatch(ifMatch, visit.version);
         readOnly.requireUnchanged("VisitPatch", patch, () -> { Found current = found(visit); return VisitMapper.toDto(current.visit(), current.cities()); });
         VisitInputDto input = mergePatch.apply(VisitMapper.toInput(visit), patch, VisitInputDto.class);
-        if (patch.has("startDate") && !patch.has("endDate") && visit.endDate.equals(visit.startDate)) {
-            input.setEndDate(null); // a one-day visit moved to another day stays a one-day visit
-        }
+        input.setEndDate(DateSpans.endAfterPatch(patch.has("startDate"), patch.has("endDate"), visit.startDate,
+                visit.endDate, input.getEndDate()));
         return save(visit, input, user);
     }
 
@@ -127,9 +127,7 @@ public class VisitService implements org.citylinks.common.InputRules<VisitInputD
         if (input.getFromCityId() != null && Objects.equals(input.getFromCityId(), input.getToCityId())) {
             errors.add(Problem.FieldError.atPointer("/toCityId", "must be another city than fromCityId"));
         }
-        if (input.getEndDate() != null && input.getStartDate() != null && input.getEndDate().isBefore(input.getStartDate())) {
-            errors.add(Problem.FieldError.atPointer("/endDate", "must not be before startDate"));
-        }
+        DateSpans.endBeforeStart(input.getStartDate(), input.getEndDate()).ifPresent(errors::add);
         Map<String, UUID> named = new LinkedHashMap<>();
         named.put("/fromCityId", input.getFromCityId());
         named.put("/toCityId", input.getToCityId());
