@@ -13,10 +13,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.citylinks.api.model.CitySummaryDto;
+import org.citylinks.city.CityCalendar;
 import org.citylinks.city.CityDirectory;
 import org.citylinks.common.ProblemException;
 import org.citylinks.common.PageLinks;
 import org.citylinks.conference.Conference;
+import org.citylinks.conference.ConferenceCalendar;
 import org.citylinks.conference.ConferenceSearch;
 import org.citylinks.conference.ConferenceService;
 import org.citylinks.visit.Visit;
@@ -29,10 +31,8 @@ import org.citylinks.visit.VisitService;
  * page, up to {@link #MAX_EVENTS}.
  */
 @ApplicationScoped
-public class Calendars {
+public class Calendars implements CityCalendar, ConferenceCalendar {
 
-    /** The most events one feed holds: the latest ones. */
-    public static final int MAX_EVENTS = 1000;
     private static final int PAGE = 100;
 
     @Inject
@@ -48,7 +48,8 @@ public class Calendars {
     CityDirectory cities;
 
     /** Visits from or to the city and conferences it hosts or takes part in; 404 without the city. */
-    public String forCity(UUID cityId, LocalDate from, LocalDate to) {
+    @Override
+    public String calendarOf(UUID cityId, LocalDate from, LocalDate to) {
         CitySummaryDto city = cities.summaries(List.of(cityId)).get(cityId);
         if (city == null) {
             throw ProblemException.notFound("city", cityId);
@@ -65,8 +66,8 @@ public class Calendars {
         return ICalendarWriter.calendar(city.getName() + " (CityLinks)", latest(events));
     }
 
-    /** The conferences {@code search} lists (its sort, limit and cursor are not used). */
-    public String forConferences(ConferenceSearch search) {
+    @Override
+    public String calendarOf(ConferenceSearch search) {
         Map<UUID, ICalendarWriter.Event> events = new LinkedHashMap<>();
         collect(cursor -> conferences.search(new ConferenceSearch(search.text(), search.hostCityId(),
                 search.participantCityId(), search.from(), search.to(), search.topic(), search.network(), null, PAGE,

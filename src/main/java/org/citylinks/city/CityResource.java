@@ -10,7 +10,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.citylinks.api.CitiesApi;
-import org.citylinks.calendar.Calendars;
 import org.citylinks.api.model.CityInputDto;
 import org.citylinks.api.model.CityPageDto;
 import org.citylinks.api.model.PartnerSuggestionPageDto;
@@ -24,9 +23,6 @@ import org.citylinks.common.PageLinks;
 import org.citylinks.common.ProblemException;
 import org.citylinks.common.QueryParameterFormats;
 import org.citylinks.common.Roles;
-import org.citylinks.partnership.PartnershipService;
-import org.citylinks.partnership.PartnershipStatus;
-import org.citylinks.partnership.RelationshipType;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -46,7 +42,7 @@ public class CityResource implements CitiesApi {
     CityImport cityImport;
 
     @Inject
-    PartnershipService partnerships;
+    CityPartnerList partners;
 
     @Inject
     CurrentUser user;
@@ -55,7 +51,7 @@ public class CityResource implements CitiesApi {
     UriInfo uriInfo;
 
     @Inject
-    Calendars calendars;
+    CityCalendar calendars;
 
     @Inject
     PartnerSuggestions suggestions;
@@ -72,7 +68,7 @@ public class CityResource implements CitiesApi {
 
     @Override
     public Response getCityCalendar(UUID cityId, LocalDate from, LocalDate to) {
-        return Response.ok(calendars.forCity(cityId, from, to))
+        return Response.ok(calendars.calendarOf(cityId, from, to))
                 .type("text/calendar; charset=utf-8").build();
     }
 
@@ -142,10 +138,7 @@ public class CityResource implements CitiesApi {
 
     @Override
     public Response listCityPartners(UUID cityId, String relationshipType, String status, Integer limit, String cursor) {
-        PartnerPageDto page = partnerships.partnersOf(cityId,
-                QueryParameterFormats.enumValue(RelationshipType.class, "relationshipType", relationshipType),
-                QueryParameterFormats.enumValue(PartnershipStatus.class, "status", status),
-                limit == null ? 20 : limit, cursor);
+        PartnerPageDto page = partners.partnersOf(cityId, relationshipType, status, limit == null ? 20 : limit, cursor);
         return links.withNext(Response.ok(page), uriInfo, page.getNext()).build();
     }
 

@@ -10,7 +10,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.citylinks.api.ConferencesApi;
-import org.citylinks.calendar.Calendars;
 import org.citylinks.api.model.ConferenceInputDto;
 import org.citylinks.api.model.ConferencePageDto;
 import org.citylinks.api.model.ParticipantInputDto;
@@ -43,15 +42,15 @@ public class ConferenceResource implements ConferencesApi {
     UriInfo uriInfo;
 
     @Inject
-    Calendars calendars;
+    ConferenceCalendar calendars;
 
     @Override
     public Response getConferenceCalendar(String q, UUID hostCityId, UUID participantCityId, LocalDate from,
             LocalDate to, String topic, String network) {
         ConferenceSearch search = new ConferenceSearch(QueryParameterFormats.text(q), hostCityId, participantCityId,
                 from, to, topic, QueryParameterFormats.enumValue(Network.class, "network", network), null,
-                Calendars.MAX_EVENTS, null);
-        return Response.ok(calendars.forConferences(search))
+                ConferenceCalendar.MAX_EVENTS, null);
+        return Response.ok(calendars.calendarOf(search))
                 .type("text/calendar; charset=utf-8").build();
     }
 
