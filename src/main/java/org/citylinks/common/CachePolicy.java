@@ -3,7 +3,6 @@ package org.citylinks.common;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -19,8 +18,11 @@ import io.vertx.ext.web.RoutingContext;
 @Singleton
 public class CachePolicy {
 
-    @ConfigProperty(name = "citylinks.http.public-cache-max-age", defaultValue = "60")
-    int publicMaxAge;
+    private final int publicMaxAge;
+
+    CachePolicy(HttpSettings settings) {
+        this.publicMaxAge = settings.publicCacheMaxAge();
+    }
 
     void register(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE + 1).handler(this::handle);

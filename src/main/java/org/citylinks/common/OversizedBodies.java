@@ -3,9 +3,7 @@ package org.citylinks.common;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.ConfigProvider;
 
-import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -18,9 +16,11 @@ import io.vertx.ext.web.RoutingContext;
 public class OversizedBodies {
 
     /** The limit of JSON bodies; CSV imports ({@code /import}) may be as large as the HTTP layer takes. */
-    private final long limit = ConfigProvider.getConfig()
-            .getOptionalValue("citylinks.limits.json-body-size", MemorySize.class)
-            .map(MemorySize::asLongValue).orElse(1024L * 1024);
+    private final long limit;
+
+    OversizedBodies(LimitSettings limits) {
+        this.limit = limits.jsonBodySize().asLongValue();
+    }
 
     void register(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE + 2).handler(this::check);

@@ -7,11 +7,11 @@ import java.util.Optional;
 import java.util.StringJoiner;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The links the service hands out: {@code Location} of what a POST created, the {@code Link:
@@ -24,14 +24,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Singleton
 public class PageLinks {
 
-    @ConfigProperty(name = "citylinks.http.public-base-url")
-    Optional<String> publicBaseUrl;
+    @Inject
+    HttpSettings settings;
 
     private Optional<String> base = Optional.empty();
 
     @PostConstruct
     void checkBase() {
-        base = publicBaseUrl.filter(url -> !url.isBlank()).map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+        base = settings.publicBaseUrl().filter(url -> !url.isBlank()).map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
         base.ifPresent(url -> {
             URI parsed = URI.create(url);
             if (!parsed.isAbsolute() || !(url.startsWith("https://") || url.startsWith("http://"))

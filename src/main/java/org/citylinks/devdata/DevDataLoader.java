@@ -19,7 +19,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.arc.profile.UnlessBuildProfile;
@@ -44,11 +43,11 @@ public class DevDataLoader {
     @Inject
     DataSource dataSource;
 
-    @ConfigProperty(name = "citylinks.dev-data.load", defaultValue = "false")
-    boolean load;
+    @Inject
+    DevDataSettings settings;
 
     void onStart(@Observes StartupEvent event) {
-        if (!load) {
+        if (!settings.load()) {
             LOG.info("Dev data not loaded: the datasource is not the embedded dev database. Set"
                     + " CITYLINKS_DEV_DATA_LOAD=true to load the news cases here anyway (recorded in the table"
                     + " citylinks_dev_data, never in the schema history).");

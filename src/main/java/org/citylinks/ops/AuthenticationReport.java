@@ -3,6 +3,7 @@ package org.citylinks.ops;
 import java.util.Optional;
 
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -30,8 +31,8 @@ public class AuthenticationReport {
     @ConfigProperty(name = "mp.jwt.verify.issuer")
     Optional<String> issuer;
 
-    @ConfigProperty(name = "citylinks.auth.read-only", defaultValue = "false")
-    boolean readOnly;
+    @Inject
+    AuthSettings settings;
 
     void onStart(@Observes StartupEvent event) {
         Optional<String> key = keyLocation.filter(s -> !s.isBlank()).or(() -> inlineKey.filter(s -> !s.isBlank()).map(s -> "(inline key)"));
@@ -39,7 +40,7 @@ public class AuthenticationReport {
             String missing = "No key to verify bearer tokens with is configured (MP_JWT_VERIFY_PUBLICKEY_LOCATION:"
                     + " a PEM or JWK file, or the JWKS URL of your identity provider; with MP_JWT_VERIFY_ISSUER,"
                     + " its issuer).";
-            if (LaunchMode.current() == LaunchMode.NORMAL && !readOnly) {
+            if (LaunchMode.current() == LaunchMode.NORMAL && !settings.readOnly()) {
                 throw new IllegalStateException(missing + " Every write would be refused. Configure the key, or set"
                         + " CITYLINKS_AUTH_READ_ONLY=true to serve reads only.");
             }

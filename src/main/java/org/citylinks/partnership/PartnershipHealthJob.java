@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
@@ -27,17 +26,12 @@ public class PartnershipHealthJob {
     @Inject
     EntityManager em;
 
-    @ConfigProperty(name = "citylinks.partnership-health.quiet-after-years", defaultValue = "2")
-    int quietAfterYears;
-
-    @ConfigProperty(name = "citylinks.partnership-health.dormant-after-years", defaultValue = "5")
-    int dormantAfterYears;
+    @Inject
+    HealthSettings settings;
 
     void onStart(@Observes StartupEvent started) {
-        if (dormantAfterYears <= quietAfterYears || quietAfterYears < 1) {
-            throw new IllegalStateException("citylinks.partnership-health: quiet-after-years (" + quietAfterYears
-                    + ") must be at least 1 and less than dormant-after-years (" + dormantAfterYears + ")");
-        }
+        int quietAfterYears = settings.quietAfterYears();
+        int dormantAfterYears = settings.dormantAfterYears();
         int changed = configureAndRefresh();
         LOG.infof("Partnership health: ACTIVE within %d years, QUIET within %d; %d partnerships changed health",
                 quietAfterYears, dormantAfterYears, changed);
@@ -47,7 +41,7 @@ public class PartnershipHealthJob {
     int configureAndRefresh() {
         em.createNativeQuery("UPDATE partnership_health_setting SET quiet_after_years = ?1, dormant_after_years = ?2"
                 + " WHERE quiet_after_years <> ?1 OR dormant_after_years <> ?2")
-                .setParameter(1, quietAfterYears).setParameter(2, dormantAfterYears).executeUpdate();
+                .setParameter(1, settings.quietAfterYears()).setParameter(2, settings.dormantAfterYears()).executeUpdate();
         return refresh();
     }
 

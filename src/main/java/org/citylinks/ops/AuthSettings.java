@@ -1,0 +1,13 @@
+package org.citylinks.ops;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The service's own authentication setting; the token checks are SmallRye JWT's (`mp.jwt.*`). */
+@ConfigMapping(prefix = "citylinks.auth")
+public interface AuthSettings {
+
+    /** Serve reads only, with no key to check tokens: every write is then a 401. */
+    @WithDefault("false")
+    boolean readOnly();
+}
