@@ -17,6 +17,7 @@ import org.citylinks.api.model.ConferenceInputDto;
 import org.citylinks.api.model.ParticipantInputDto;
 import org.citylinks.api.model.ParticipantStatusInputDto;
 import org.citylinks.city.CityDirectory;
+import org.citylinks.common.DateSpans;
 import org.citylinks.common.EntityTags;
 import org.citylinks.common.JsonMergePatch;
 import org.citylinks.common.Problem;
@@ -98,9 +99,8 @@ public class ConferenceService implements org.citylinks.common.InputRules<Confer
         EntityTags.requireMatch(ifMatch, conference.version);
         readOnly.requireUnchanged("ConferencePatch", patch, () -> { Found current = found(conference); return ConferenceMapper.toDto(current.conference(), current.cities()); });
         ConferenceInputDto input = mergePatch.apply(ConferenceMapper.toInput(conference), patch, ConferenceInputDto.class);
-        if (patch.has("startDate") && !patch.has("endDate") && conference.endDate.equals(conference.startDate)) {
-            input.setEndDate(null); // a one-day conference moved to another day stays a one-day conference
-        }
+        input.setEndDate(DateSpans.endAfterPatch(patch.has("startDate"), patch.has("endDate"), conference.startDate,
+                conference.endDate, input.getEndDate()));
         return save(conference, input, user);
     }
 
@@ -188,9 +188,7 @@ public class ConferenceService implements org.citylinks.common.InputRules<Confer
 
     private void checkRules(ConferenceInputDto input) {
         List<Problem.FieldError> errors = new ArrayList<>();
-        if (input.getEndDate() != null && input.getStartDate() != null && input.getEndDate().isBefore(input.getStartDate())) {
-            errors.add(Problem.FieldError.atPointer("/endDate", "must not be before startDate"));
-        }
+        DateSpans.endBeforeStart(input.getStartDate(), input.getEndDate()).ifPresent(errors::add);
         Map<String, UUID> named = new LinkedHashMap<>();
         named.put("/hostCityId", input.getHostCityId());
         Map<UUID, Integer> firstAt = new HashMap<>();
