@@ -48,7 +48,6 @@ public class CityImport {
      * use both cores of a small machine while the reader parses the next batch.
      */
     static final int WRITERS = 2;
-    private static final Set<String> COUNTRY_CODES = Set.of(Locale.getISOCountries());
     private static final Map<String, String> FIELDS = Map.of(
             "crafts and folk art", "CRAFTS_AND_FOLK_ART", "design", "DESIGN", "film", "FILM",
             "gastronomy", "GASTRONOMY", "literature", "LITERATURE", "media arts", "MEDIA_ARTS", "music", "MUSIC");
@@ -181,16 +180,16 @@ public class CityImport {
     private CityRow cityRow(CsvReader.Row row, Map<String, Integer> columns, ImportReport report) {
         String name = row.field(columns.get("city"));
         String country = row.field(columns.get("iso2")).toUpperCase(Locale.ROOT);
-        if (name.isEmpty() || name.length() > 200 || name.indexOf('\0') >= 0) {
+        if (!CityRules.isName(name)) {
             report.malformed(row, "city must be a name of 1 to 200 characters");
             return null;
         }
-        if (!COUNTRY_CODES.contains(country)) {
+        if (!CityRules.isCountryCode(country)) {
             report.malformed(row, "iso2 '" + country + "' is not an ISO 3166-1 alpha-2 country code");
             return null;
         }
         String ascii = row.field(columns.get("city_ascii"));
-        if (ascii.isEmpty() || ascii.length() > 200 || !ascii.chars().allMatch(c -> c >= 0x20 && c < 0x7F)) {
+        if (!CityRules.isName(ascii) || !CityRules.isAsciiText(ascii)) {
             ascii = AsciiNames.of(name).orElse(null);
             if (ascii == null) {
                 report.malformed(row, "city_ascii is required: city has no letters to transliterate to ASCII");
@@ -355,7 +354,7 @@ public class CityImport {
                 report.malformed(row, "needs a city and a creative_field (one of the seven UNESCO fields)");
             } else if (country.isEmpty()) {
                 report.unmatched(row, "no country (iso2) for " + name + ": a city is never matched on its name alone");
-            } else if (!COUNTRY_CODES.contains(country)) {
+            } else if (!CityRules.isCountryCode(country)) {
                 report.malformed(row, "iso2 '" + country + "' is not an ISO 3166-1 alpha-2 country code");
             } else {
                 batch.add(new MembershipRow(row, name, country, field));
@@ -456,6 +455,8 @@ public class CityImport {
     }
 
     private static String truncate(String text) {
-        return text.length() > 200 ? text.substring(0, 200) : text;
+        // By characters, so that a cut never splits a character written as two UTF-16 units.
+        return text.codePointCount(0, text.length()) > CityRules.MAX_TEXT
+                ? text.substring(0, text.offsetByCodePoints(0, CityRules.MAX_TEXT)) : text;
     }
 }

@@ -13,25 +13,46 @@ import org.citylinks.common.CodePointSize;
 import org.citylinks.common.Problem;
 import org.citylinks.common.ProblemException;
 
-/** The rules of a city's content beyond what the contract's schema alone can say. */
+/**
+ * The rules of a city's content beyond what the contract's schema alone can say, for the API and
+ * the import alike (the import has no schema in front of it, so it also asks {@link #isName}).
+ */
 final class CityRules {
 
     private static final Set<String> COUNTRY_CODES = Set.of(Locale.getISOCountries());
 
+    /** The contract's bound on a city's name, ASCII name and region, in characters. */
+    static final int MAX_TEXT = 200;
+
     private CityRules() {
+    }
+
+    static boolean isCountryCode(String code) {
+        return COUNTRY_CODES.contains(code);
+    }
+
+    /** Printable ASCII only: what {@code asciiName} may hold. */
+    static boolean isAsciiText(String text) {
+        return text.chars().allMatch(c -> c >= 0x20 && c < 0x7F);
+    }
+
+    /** A name as the contract allows it: 1 to 200 characters, not only white space, no NUL. */
+    static boolean isName(String name) {
+        int characters = name.codePointCount(0, name.length());
+        return characters >= 1 && characters <= MAX_TEXT && !CodePointSize.isBlank(name) && name.indexOf('\0') < 0;
     }
 
     /** Throws a 422 naming every field of {@code input} that breaks a rule. */
     static void check(CityInputDto input) {
         List<Problem.FieldError> errors = new ArrayList<>();
-        if (input.getAsciiName() != null && !input.getAsciiName().chars().allMatch(c -> c >= 0x20 && c < 0x7F)) {
+        if (input.getAsciiName() != null && !isAsciiText(input.getAsciiName())) {
             errors.add(Problem.FieldError.atPointer("/asciiName", "must contain ASCII characters only"));
         } else if (input.getAsciiName() == null && input.getName() != null && !CodePointSize.isBlank(input.getName())
                 && AsciiNames.of(input.getName()).isEmpty()) {
             errors.add(Problem.FieldError.atPointer("/asciiName",
                     "is required: name has no letters to transliterate to ASCII"));
         }
-        if (input.getCountryCode() != null && !COUNTRY_CODES.contains(input.getCountryCode())) {
+        if (input.getCountryCode() != null && !isCountryCode(input.getCountryCode())) {
             errors.add(Problem.FieldError.atPointer("/countryCode", "is not an ISO 3166-1 alpha-2 country code"));
         }
         List<MembershipDto> memberships = input.getMemberships() == null ? List.of() : input.getMemberships();
