@@ -5,13 +5,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +17,6 @@ import jakarta.transaction.Transactional;
 
 import org.citylinks.api.model.CitySummaryDto;
 import org.citylinks.api.model.DecisionInputDto;
-import org.citylinks.api.model.ProgrammeInputDto;
 import org.citylinks.api.model.ProposalInputDto;
 import org.citylinks.api.model.TransitionInputDto;
 import org.citylinks.city.CityDirectory;
@@ -101,7 +97,7 @@ public class ProposalService implements org.citylinks.common.InputRules<Proposal
         ProposalMapper.apply(input, proposal);
         proposal.status = ProposalStatus.DRAFT;
         LocalDate drafted = input.getDraftedOn() == null ? today() : input.getDraftedOn();
-        requireNotFuture("/draftedOn", drafted);
+        ProposalTransitions.checkDraftingDate(List.of(), drafted, today());
         proposal.created(user);
         proposals.persist(proposal);
         record(proposal, null, ProposalStatus.DRAFT, drafted, null, user);
@@ -146,17 +142,8 @@ public class ProposalService implements org.citylinks.common.InputRules<Proposal
         ProposalStatus to = ProposalStatus.valueOf(input.getTo().name());
         ProposalTransitions.check(proposal, to);
         LocalDate on = input.getDate() == null ? today() : input.getDate();
-        // Every history is in date order: a move is never dated before the entry before it, the
-        // drafting included (a past proposal is entered with its draftedOn).
         List<ProposalEvent> history = new java.util.ArrayList<>(proposals.history(List.of(id)).get(id));
-        ProposalEvent last = history.isEmpty() ? null : history.get(history.size() - 1);
-        if (last != null && on.isBefore(last.happenedOn)) {
-            throw ProblemException.invalid(List.of(Problem.FieldError.atPointer("/date", last.fromStatus == null
-                    ? "must not be before the day the proposal was drafted (" + last.happenedOn + "); a proposal"
-                            + " entered after the fact gives its draftedOn when it is created"
-                    : "must not be before the previous move (" + last.happenedOn + ")")));
-        }
-        requireNotFuture("/date", on);
+        ProposalTransitions.checkMoveDate(history, on, today());
         UUID partnershipId = null;
         if (to == ProposalStatus.SIGNED) {
             partnershipId = partnerships.createFromProposal(proposal.id, proposal.proposerCityId,
@@ -178,10 +165,7 @@ public class ProposalService implements org.citylinks.common.InputRules<Proposal
         Programme programme = proposal.programmes.stream().filter(p -> p.number == number).findFirst()
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
                         "Proposal " + id + " has no programme " + number + "."));
-        if (!ProposalTransitions.decisionsOpen(proposal.status)) {
-            throw new ProblemException(ProblemType.CONFLICT, "Programme decisions are recorded while the proposal is"
-                    + " SUBMITTED or UNDER_REVIEW; it is " + proposal.status + ".");
-        }
+        ProposalTransitions.checkDecisionOpen(proposal);
         programme.decision = ProgrammeDecision.valueOf(input.getDecision().name());
         programme.decisionNote = input.getNote();
         proposal.updated(user);
@@ -191,10 +175,7 @@ public class ProposalService implements org.citylinks.common.InputRules<Proposal
 
     private Found save(Proposal proposal, ProposalInputDto input, String user) {
         checkRules(input);
-        if (!ProposalTransitions.termsOpen(proposal.status) && changesTerms(proposal, input)) {
-            throw new ProblemException(ProblemType.CONFLICT, "The proposal is " + proposal.status + ": its cities,"
-                    + " relationship type and programmes can no longer change.");
-        }
+        ProposalTransitions.checkTermsChange(proposal, input);
         // Loaded at the version If-Match named: a concurrent writer that commits first makes this
         // flush fail with an optimistic-lock error, which is answered as 412.
         if (input.getDraftedOn() != null) {
@@ -212,46 +193,12 @@ public class ProposalService implements org.citylinks.common.InputRules<Proposal
         if (history == null || history.isEmpty() || history.get(0).happenedOn.equals(drafted)) {
             return;
         }
-        requireNotFuture("/draftedOn", drafted);
-        if (history.size() > 1 && drafted.isAfter(history.get(1).happenedOn)) {
-            throw ProblemException.invalid(List.of(Problem.FieldError.atPointer("/draftedOn",
-                    "must not be after the first move (" + history.get(1).happenedOn + ")")));
-        }
+        ProposalTransitions.checkDraftingDate(history, drafted, today());
         history.get(0).happenedOn = drafted;
     }
 
-    private static void requireNotFuture(String pointer, LocalDate day) {
-        // A day's leeway: a client ahead of UTC may already live in tomorrow.
-        if (day.isAfter(today().plusDays(1))) {
-            throw ProblemException.invalid(List.of(Problem.FieldError.atPointer(pointer, "must not be in the future")));
-        }
-    }
-
-    private static boolean changesTerms(Proposal proposal, ProposalInputDto input) {
-        List<ProgrammeInputDto> programmes = input.getProgrammes();
-        if (!proposal.proposerCityId.equals(input.getProposerCityId())
-                || !proposal.partnerCityId.equals(input.getPartnerCityId())
-                || !proposal.relationshipType.name().equals(input.getRelationshipType().name())
-                || programmes.size() != proposal.programmes.size()) {
-            return true;
-        }
-        return programmes.stream().anyMatch(in -> proposal.programmes.stream()
-                .noneMatch(p -> p.number == in.getNumber() && p.says(in.getTitle(), in.getDescription())));
-    }
-
     private void checkRules(ProposalInputDto input) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        if (input.getProposerCityId() != null && Objects.equals(input.getProposerCityId(), input.getPartnerCityId())) {
-            errors.add(Problem.FieldError.atPointer("/partnerCityId", "must be another city than the proposer"));
-        }
-        Set<Integer> numbers = new HashSet<>();
-        for (int i = 0; i < input.getProgrammes().size(); i++) {
-            ProgrammeInputDto programme = input.getProgrammes().get(i);
-            if (programme != null && !numbers.add(programme.getNumber())) {
-                errors.add(Problem.FieldError.atPointer("/programmes/" + i + "/number",
-                        "repeats the number of a programme listed before it"));
-            }
-        }
+        List<Problem.FieldError> errors = new ArrayList<>(ProposalTransitions.inputViolations(input));
         Map<String, UUID> named = new LinkedHashMap<>();
         named.put("/proposerCityId", input.getProposerCityId());
         named.put("/partnerCityId", input.getPartnerCityId());

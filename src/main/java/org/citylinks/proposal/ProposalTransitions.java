@@ -9,24 +9,37 @@ import static org.citylinks.proposal.ProposalStatus.SUBMITTED;
 import static org.citylinks.proposal.ProposalStatus.UNDER_REVIEW;
 import static org.citylinks.proposal.ProposalStatus.WITHDRAWN;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import org.citylinks.api.model.ProgrammeInputDto;
+import org.citylinks.api.model.ProposalInputDto;
+import org.citylinks.common.Problem;
 import org.citylinks.common.ProblemException;
+import org.citylinks.common.ProblemType;
 
 /**
- * The proposal state machine, the one place that says which status may follow which, and which
- * decisions the programmes' decisions allow:
+ * The proposal's rules, in one place and without the database: the state machine (which status
+ * may follow which, and which decisions the programmes' decisions allow), the days a move and the
+ * drafting may have, when the terms are locked, when decisions may be recorded, and the rules of
+ * an input beyond the schema. {@link ProposalService} loads, asks these and stores.
  *
  * <pre>
  * DRAFT -> SUBMITTED -> UNDER_REVIEW -> ACCEPTED | PARTIALLY_ACCEPTED | DECLINED
  * ACCEPTED | PARTIALLY_ACCEPTED -> SIGNED
  * DRAFT | SUBMITTED | UNDER_REVIEW -> WITHDRAWN
  * </pre>
+ *
+ * A signed pair may have one partnership of a type: that is the partnership feature's rule, which
+ * it enforces when signing creates the partnership (a 409).
  */
 final class ProposalTransitions {
 
@@ -68,6 +81,85 @@ final class ProposalTransitions {
     /** Whether the partner may still decide on programmes. */
     static boolean decisionsOpen(ProposalStatus status) {
         return status == SUBMITTED || status == UNDER_REVIEW;
+    }
+
+    /**
+     * Throws the 422 for a move dated {@code on} that would break the history's date order (before
+     * the entry before it, the drafting included) or lie in the future ({@code today} in UTC).
+     */
+    static void checkMoveDate(List<ProposalEvent> history, LocalDate on, LocalDate today) {
+        ProposalEvent last = history.isEmpty() ? null : history.get(history.size() - 1);
+        if (last != null && on.isBefore(last.happenedOn)) {
+            throw ProblemException.invalid(List.of(Problem.FieldError.atPointer("/date", last.fromStatus == null
+                    ? "must not be before the day the proposal was drafted (" + last.happenedOn + "); a proposal"
+                            + " entered after the fact gives its draftedOn when it is created"
+                    : "must not be before the previous move (" + last.happenedOn + ")")));
+        }
+        checkNotFuture("/date", on, today);
+    }
+
+    /** Throws the 422 for a drafting day in the future or after the first move of {@code history}. */
+    static void checkDraftingDate(List<ProposalEvent> history, LocalDate drafted, LocalDate today) {
+        checkNotFuture("/draftedOn", drafted, today);
+        if (history.size() > 1 && drafted.isAfter(history.get(1).happenedOn)) {
+            throw ProblemException.invalid(List.of(Problem.FieldError.atPointer("/draftedOn",
+                    "must not be after the first move (" + history.get(1).happenedOn + ")")));
+        }
+    }
+
+    /** Throws the 409 for a change of the terms of a proposal whose terms are locked. */
+    static void checkTermsChange(Proposal proposal, ProposalInputDto input) {
+        if (!termsOpen(proposal.status) && changesTerms(proposal, input)) {
+            throw new ProblemException(ProblemType.CONFLICT, "The proposal is " + proposal.status + ": its cities,"
+                    + " relationship type and programmes can no longer change.");
+        }
+    }
+
+    /** Throws the 409 for a programme decision while the proposal awaits none. */
+    static void checkDecisionOpen(Proposal proposal) {
+        if (!decisionsOpen(proposal.status)) {
+            throw new ProblemException(ProblemType.CONFLICT, "Programme decisions are recorded while the proposal is"
+                    + " SUBMITTED or UNDER_REVIEW; it is " + proposal.status + ".");
+        }
+    }
+
+    /**
+     * What an input breaks beyond the schema and the ids it names: the partner is another city than
+     * the proposer, and each programme number is listed once.
+     */
+    static List<Problem.FieldError> inputViolations(ProposalInputDto input) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (input.getProposerCityId() != null && Objects.equals(input.getProposerCityId(), input.getPartnerCityId())) {
+            errors.add(Problem.FieldError.atPointer("/partnerCityId", "must be another city than the proposer"));
+        }
+        Set<Integer> numbers = new HashSet<>();
+        for (int i = 0; i < input.getProgrammes().size(); i++) {
+            ProgrammeInputDto programme = input.getProgrammes().get(i);
+            if (programme != null && !numbers.add(programme.getNumber())) {
+                errors.add(Problem.FieldError.atPointer("/programmes/" + i + "/number",
+                        "repeats the number of a programme listed before it"));
+            }
+        }
+        return errors;
+    }
+
+    private static void checkNotFuture(String pointer, LocalDate day, LocalDate today) {
+        // A day's leeway: a client ahead of UTC may already live in tomorrow.
+        if (day.isAfter(today.plusDays(1))) {
+            throw ProblemException.invalid(List.of(Problem.FieldError.atPointer(pointer, "must not be in the future")));
+        }
+    }
+
+    private static boolean changesTerms(Proposal proposal, ProposalInputDto input) {
+        List<ProgrammeInputDto> programmes = input.getProgrammes();
+        if (!proposal.proposerCityId.equals(input.getProposerCityId())
+                || !proposal.partnerCityId.equals(input.getPartnerCityId())
+                || !proposal.relationshipType.name().equals(input.getRelationshipType().name())
+                || programmes.size() != proposal.programmes.size()) {
+            return true;
+        }
+        return programmes.stream().anyMatch(in -> proposal.programmes.stream()
+                .noneMatch(p -> p.number == in.getNumber() && p.says(in.getTitle(), in.getDescription())));
     }
 
     private static Optional<String> refusal(Proposal proposal, ProposalStatus to) {
