@@ -87,22 +87,23 @@ public class PartnershipService implements org.citylinks.common.InputRules<Partn
         return save(partnership, joined, user, true);
     }
 
-    /**
-     * The partnership a signed proposal leads to, created in the signing's transaction: a 409 here
-     * leaves the proposal unsigned.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
     /** The partnerships the given proposals created when signed: partnership id by proposal id. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Map<UUID, UUID> createdFrom(List<UUID> proposalIds) {
         return partnerships.fromProposals(proposalIds);
     }
 
     /** The id of the partnership a signed proposal created, if any. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<UUID> createdFrom(UUID proposalId) {
         return partnerships.fromProposal(proposalId).map(p -> p.id);
     }
 
-    /** Creates the partnership a proposal's signing makes; returns its id. */
+    /**
+     * The partnership a signed proposal leads to, created in the signing's transaction (a 409 here
+     * leaves the proposal unsigned); returns its id.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
     public UUID createFromProposal(UUID proposalId, UUID proposerCityId, UUID partnerCityId,
             RelationshipType type, List<String> fields, LocalDate signedOn, String user) {
         Partnership partnership = new Partnership();
