@@ -14,6 +14,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import org.citylinks.api.model.CitySummaryDto;
@@ -90,7 +91,7 @@ public class PartnerSuggestions {
                        n.fields, n.networks, cm.n AS common_count, cm.via, v.n AS visit_count, cf.n AS conference_count,
                        CASE WHEN c.population > 0 AND me.population > 0
                             THEN greatest(0, 1 - abs(log(c.population::float8) - log(me.population::float8))) * %5$s
-                            ELSE 0 END AS population_points,
+                            ELSE 0 END AS population_raw,
                        me.population AS my_population
                   FROM city c
                   CROSS JOIN me
@@ -99,14 +100,21 @@ public class PartnerSuggestions {
                   LEFT JOIN visits v ON v.id = c.id
                   LEFT JOIN conferences cf ON cf.id = c.id
                  -- by primary key: joined to the candidates, the planner scanned every city instead
-                 WHERE c.id = ANY (ARRAY(SELECT id FROM candidates)) AND c.id <> ?1%6$s)
-            SELECT *, round((CASE WHEN cardinality(fields) > 0 THEN %1$s ELSE 0 END
-                           + least(%2$s * coalesce(cardinality(networks) - CASE WHEN cardinality(fields) > 0 THEN 1 ELSE 0 END, 0), %3$s)
-                           + least(%4$s * coalesce(common_count, 0), %7$s)
-                           + least(%8$s * coalesce(visit_count, 0), %9$s)
-                           + least(%10$s * coalesce(conference_count, 0), %11$s)
-                           + population_points)::numeric, 1) AS score
-              FROM scored
+                 WHERE c.id = ANY (ARRAY(SELECT id FROM candidates)) AND c.id <> ?1%6$s),
+            -- Each reason's points, rounded as the answer shows them, computed here only: the
+            -- score that orders and pages the suggestions is their sum, and the reasons show them.
+            points AS (
+                SELECT scored.*,
+                       round((CASE WHEN cardinality(fields) > 0 THEN %1$s ELSE 0 END)::numeric, 1) AS field_points,
+                       round(least(%2$s * coalesce(cardinality(networks) - CASE WHEN cardinality(fields) > 0 THEN 1 ELSE 0 END, 0), %3$s)::numeric, 1) AS network_points,
+                       round(least(%4$s * coalesce(common_count, 0), %7$s)::numeric, 1) AS common_points,
+                       round(least(%8$s * coalesce(visit_count, 0), %9$s)::numeric, 1) AS visit_points,
+                       round(least(%10$s * coalesce(conference_count, 0), %11$s)::numeric, 1) AS conference_points,
+                       round(population_raw::numeric, 1) AS population_points
+                  FROM scored)
+            SELECT *, field_points + network_points + common_points + visit_points + conference_points
+                      + population_points AS score
+              FROM points
             """;
 
     @Inject
@@ -158,25 +166,25 @@ public class PartnerSuggestions {
         }
         parameters.add(filter.limit() + 1);
         sql.append(" ORDER BY s.score DESC, s.id LIMIT ?").append(parameters.size());
-        var statement = em.createNativeQuery(sql.toString());
+        var statement = em.createNativeQuery(sql.toString(), Tuple.class);
         for (int i = 0; i < parameters.size(); i++) {
             statement.setParameter(i + 1, parameters.get(i));
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = statement.getResultList();
-        List<Object[]> page = rows.subList(0, Math.min(rows.size(), filter.limit()));
+        List<Tuple> rows = statement.getResultList();
+        List<Tuple> page = rows.subList(0, Math.min(rows.size(), filter.limit()));
         Set<UUID> mentioned = new HashSet<>();
-        for (Object[] row : page) {
-            if (row[8] != null) {
-                mentioned.addAll(Arrays.asList((UUID[]) row[8]));
+        for (Tuple row : page) {
+            if (row.get("via") != null) {
+                mentioned.addAll(Arrays.asList((UUID[]) row.get("via")));
             }
         }
         Map<UUID, CitySummaryDto> names = directory.summaries(mentioned);
         List<PartnerSuggestionDto> items = page.stream().map(row -> suggestion(row, names)).toList();
         String next = null;
         if (rows.size() > filter.limit()) {
-            Object[] last = page.get(page.size() - 1);
-            next = new Cursor(query, List.of(last[13].toString(), last[0].toString())).encode();
+            Tuple last = page.get(page.size() - 1);
+            next = new Cursor(query, List.of(last.get("score").toString(), last.get("id").toString())).encode();
         }
         return new PartnerSuggestionPageDto().items(items).next(next);
     }
@@ -186,55 +194,65 @@ public class PartnerSuggestions {
                 .setParameter(1, cityId).getResultList().isEmpty();
     }
 
-    private static PartnerSuggestionDto suggestion(Object[] row, Map<UUID, CitySummaryDto> names) {
+    private static PartnerSuggestionDto suggestion(Tuple row, Map<UUID, CitySummaryDto> names) {
         List<SuggestionReasonDto> reasons = new ArrayList<>();
-        String[] fields = (String[]) row[5];
-        String[] networks = (String[]) row[6];
+        String[] fields = (String[]) row.get("fields");
+        String[] networks = (String[]) row.get("networks");
         boolean sharedField = fields != null && fields.length > 0;
         if (sharedField) {
-            reasons.add(reason(KindEnum.SHARED_CREATIVE_FIELD, SHARED_FIELD, "Both are UNESCO Creative Cities of "
-                    + String.join(" and ", Arrays.stream(fields).map(PartnerSuggestions::fieldName).toList()) + "."));
+            reasons.add(reason(KindEnum.SHARED_CREATIVE_FIELD, points(row, "field_points"), "Both are UNESCO Creative"
+                    + " Cities of " + String.join(" and ", Arrays.stream(fields).map(PartnerSuggestions::fieldName).toList())
+                    + "."));
         }
         List<String> otherNetworks = networks == null ? List.of()
                 : Arrays.stream(networks).filter(n -> !(sharedField && n.equals("UCCN"))).sorted().toList();
         if (!otherNetworks.isEmpty()) {
-            reasons.add(reason(KindEnum.SHARED_NETWORK, Math.min(PER_NETWORK * otherNetworks.size(), MAX_NETWORKS),
+            reasons.add(reason(KindEnum.SHARED_NETWORK, points(row, "network_points"),
                     "Both belong to " + String.join(" and ", otherNetworks) + "."));
         }
-        long common = row[7] == null ? 0 : ((Number) row[7]).longValue();
+        long common = count(row, "common_count");
         if (common > 0) {
-            List<CitySummaryDto> via = Arrays.stream((UUID[]) row[8]).map(names::get).filter(java.util.Objects::nonNull)
-                    .sorted(Comparator.comparing(CitySummaryDto::getName)).toList();
-            reasons.add(reason(KindEnum.PARTNERS_IN_COMMON, Math.min(PER_COMMON_PARTNER * common, MAX_COMMON_PARTNERS),
+            List<CitySummaryDto> via = Arrays.stream((UUID[]) row.get("via")).map(names::get)
+                    .filter(java.util.Objects::nonNull).sorted(Comparator.comparing(CitySummaryDto::getName)).toList();
+            reasons.add(reason(KindEnum.PARTNERS_IN_COMMON, points(row, "common_points"),
                     common + (common == 1 ? " partner" : " partners") + " in common.").cities(via));
         }
-        long visits = row[9] == null ? 0 : ((Number) row[9]).longValue();
+        long visits = count(row, "visit_count");
         if (visits > 0) {
-            reasons.add(reason(KindEnum.PAST_VISITS, Math.min(PER_VISIT * visits, MAX_VISITS),
+            reasons.add(reason(KindEnum.PAST_VISITS, points(row, "visit_points"),
                     visits + (visits == 1 ? " visit" : " visits") + " between them."));
         }
-        long conferences = row[10] == null ? 0 : ((Number) row[10]).longValue();
+        long conferences = count(row, "conference_count");
         if (conferences > 0) {
-            reasons.add(reason(KindEnum.SHARED_CONFERENCES, Math.min(PER_CONFERENCE * conferences, MAX_CONFERENCES),
+            reasons.add(reason(KindEnum.SHARED_CONFERENCES, points(row, "conference_points"),
                     conferences + (conferences == 1 ? " conference" : " conferences") + " both took part in."));
         }
-        double populationPoints = ((Number) row[11]).doubleValue();
-        if (populationPoints >= 0.05) {
+        double populationPoints = points(row, "population_points");
+        if (populationPoints > 0) {
             NumberFormat people = NumberFormat.getIntegerInstance(Locale.ENGLISH);
             reasons.add(reason(KindEnum.SIMILAR_POPULATION, populationPoints, "Populations of "
-                    + people.format(((Number) row[12]).longValue()) + " and " + people.format(((Number) row[3]).longValue())
-                    + "."));
+                    + people.format(count(row, "my_population")) + " and " + people.format(count(row, "population")) + "."));
         }
         reasons.sort(Comparator.comparing(SuggestionReasonDto::getPoints).reversed());
+        Number distance = (Number) row.get("distance_km");
         return new PartnerSuggestionDto()
-                .city(new CitySummaryDto((UUID) row[0], (String) row[1], (String) row[2]))
-                .score(((Number) row[13]).doubleValue())
-                .distanceKm(row[4] == null ? null : Math.round(((Number) row[4]).doubleValue() * 10) / 10.0)
+                .city(new CitySummaryDto((UUID) row.get("id"), (String) row.get("name"), (String) row.get("country_code")))
+                .score(points(row, "score"))
+                .distanceKm(distance == null ? null : Math.round(distance.doubleValue() * 10) / 10.0)
                 .reasons(reasons);
     }
 
+    private static double points(Tuple row, String column) {
+        return ((Number) row.get(column)).doubleValue();
+    }
+
+    private static long count(Tuple row, String column) {
+        Number value = (Number) row.get(column);
+        return value == null ? 0 : value.longValue();
+    }
+
     private static SuggestionReasonDto reason(KindEnum kind, double points, String detail) {
-        return new SuggestionReasonDto().kind(kind).points(Math.round(points * 10) / 10.0).detail(detail).cities(null);
+        return new SuggestionReasonDto().kind(kind).points(points).detail(detail).cities(null);
     }
 
     private static String fieldName(String field) {

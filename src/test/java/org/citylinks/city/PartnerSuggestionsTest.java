@@ -69,6 +69,17 @@ class PartnerSuggestionsTest {
                 .body("items.city.id", not(hasItem(surabaya)))
                 .body("next", nullValue());
 
+        // Each score is the sum of its reasons' points, as the answer shows them.
+        List<Map<String, Object>> items = suggestions(denpasar, Map.of()).extract().path("items");
+        for (Map<String, Object> item : items) {
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> reasons = (List<Map<String, Object>>) item.get("reasons");
+            java.math.BigDecimal sum = reasons.stream().map(r -> new java.math.BigDecimal(r.get("points").toString()))
+                    .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+            org.junit.jupiter.api.Assertions.assertEquals(0, sum.compareTo(new java.math.BigDecimal(item.get("score").toString())),
+                    () -> "score " + item.get("score") + " is not the sum of " + reasons);
+        }
+
         // One at a time, following next.
         String next = suggestions(denpasar, Map.of("limit", 1)).body("items.city.id", contains(darwin))
                 .extract().path("next");
