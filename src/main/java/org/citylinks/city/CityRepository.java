@@ -27,11 +27,11 @@ public class CityRepository implements PanacheRepositoryBase<City, UUID> {
                 getEntityManager(), search.cursor(), search.limit());
         List<City> cities = new ArrayList<>();
         Map<UUID, Double> distances = new HashMap<>();
-        for (Object[] row : page.rows()) {
+        for (KeysetQuery.Row row : page.rows()) {
             City city = fromRow(row);
             cities.add(city);
-            if (row[1] instanceof Number distance) {
-                distances.put(city.id, distance.doubleValue());
+            if (row.decimal("distance_km") != null) {
+                distances.put(city.id, row.decimal("distance_km"));
             }
         }
         return new SearchPage(cities, distances, page.next());
@@ -41,26 +41,26 @@ public class CityRepository implements PanacheRepositoryBase<City, UUID> {
      * A detached city built from a row of {@link CitySearchQuery#COLUMNS}: a list page is read in one
      * statement, without loading entities into the persistence context.
      */
-    private static City fromRow(Object[] row) {
+    private static City fromRow(KeysetQuery.Row row) {
         City city = new City();
-        city.id = (UUID) row[0];
-        city.name = (String) row[2];
-        city.asciiName = (String) row[3];
-        city.countryCode = (String) row[4];
-        city.region = (String) row[5];
-        city.lat = (Double) row[6];
-        city.lon = (Double) row[7];
-        city.population = row[8] == null ? null : ((Number) row[8]).longValue();
-        city.geonamesId = (String) row[9];
-        city.wikidataId = (String) row[10];
-        city.simplemapsId = (String) row[11];
-        city.version = ((Number) row[12]).longValue();
-        city.createdAt = ((java.sql.Timestamp) row[13]).toInstant();
-        city.updatedAt = ((java.sql.Timestamp) row[14]).toInstant();
-        city.createdBy = (String) row[15];
-        city.updatedBy = (String) row[16];
-        if (row[17] instanceof String memberships) {
-            for (String membership : memberships.split(",")) {
+        city.id = row.uuid("id");
+        city.name = row.text("name");
+        city.asciiName = row.text("ascii_name");
+        city.countryCode = row.text("country_code");
+        city.region = row.text("region");
+        city.lat = row.decimal("lat");
+        city.lon = row.decimal("lon");
+        city.population = row.number("population");
+        city.geonamesId = row.text("geonames_id");
+        city.wikidataId = row.text("wikidata_id");
+        city.simplemapsId = row.text("simplemaps_id");
+        city.version = row.number("version");
+        city.createdAt = row.instant("created_at");
+        city.updatedAt = row.instant("updated_at");
+        city.createdBy = row.text("created_by");
+        city.updatedBy = row.text("updated_by");
+        if (row.text("memberships") != null) {
+            for (String membership : row.text("memberships").split(",")) {
                 String[] parts = membership.split(":", -1);
                 city.memberships.add(new Membership(Network.valueOf(parts[0]),
                         parts[1].isEmpty() ? null : CreativeField.valueOf(parts[1]),

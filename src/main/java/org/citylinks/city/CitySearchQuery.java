@@ -18,16 +18,16 @@ import org.citylinks.common.TextMatch;
 final class CitySearchQuery {
 
     /**
-     * The columns of a row, in the order {@link CityRepository} reads them: the city, its distance
-     * from {@code near} (or null), and its memberships as {@code network:field:since} joined by
-     * {@code ,}; PostgreSQL evaluates that subquery only for the rows of the page.
+     * The columns of a row, which {@link CityRepository} reads by label: the city, its distance
+     * from {@code near} ({@code distance_km}, or null), and its memberships as
+     * {@code network:field:since} joined by {@code ,}; PostgreSQL evaluates that subquery only for
+     * the rows of the page.
      */
-    static final String COLUMNS = "c.id, %s, c.name, c.ascii_name, c.country_code, c.region, c.lat, c.lon,"
-            + " c.population, c.geonames_id, c.wikidata_id, c.simplemaps_id, c.version, c.created_at, c.updated_at,"
-            + " c.created_by, c.updated_by, (SELECT string_agg(m.network || ':' || coalesce(m.field, '') || ':'"
-            + " || coalesce(CAST(m.since AS text), ''), ',' ORDER BY m.network, m.field)"
-            + " FROM city_membership m WHERE m.city_id = c.id)";
-    static final int COLUMN_COUNT = 18;
+    static final String COLUMNS = "c.id, %s AS distance_km, c.name, c.ascii_name, c.country_code, c.region, c.lat,"
+            + " c.lon, c.population, c.geonames_id, c.wikidata_id, c.simplemaps_id, c.version, c.created_at,"
+            + " c.updated_at, c.created_by, c.updated_by, (SELECT string_agg(m.network || ':' || coalesce(m.field, '')"
+            + " || ':' || coalesce(CAST(m.since AS text), ''), ',' ORDER BY m.network, m.field)"
+            + " FROM city_membership m WHERE m.city_id = c.id) AS memberships";
 
     private CitySearchQuery() {
     }
@@ -35,7 +35,7 @@ final class CitySearchQuery {
     static KeysetQuery of(CitySearch search, TextMatch.Mode mode) {
         String distance = search.near() != null ? "sec_to_gc(cube_distance(c.earth_point, p.here)) / 1000.0" : "NULL";
         // The inputs are bound once, in a FROM-less subquery that the planner folds into constants.
-        KeysetQuery query = new KeysetQuery(COLUMNS.formatted(distance), COLUMN_COUNT,
+        KeysetQuery query = new KeysetQuery(COLUMNS.formatted(distance),
                 "city c CROSS JOIN (SELECT citylinks_normalize(CAST(? AS text)) AS text,"
                         + " citylinks_query(CAST(? AS text)) AS query,"
                         + " CAST(ll_to_earth(CAST(? AS double precision), CAST(? AS double precision)) AS cube) AS here) p",

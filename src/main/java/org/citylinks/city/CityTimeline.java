@@ -1,6 +1,5 @@
 package org.citylinks.city;
 
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,8 +77,8 @@ public class CityTimeline {
     public TimelinePageDto of(UUID cityId, LocalDate from, LocalDate to, TimelineEntryTypeDto type, boolean newestFirst,
             int limit, String cursor) {
         directory.requireCity(cityId);
-        KeysetQuery query = new KeysetQuery("t.kind, t.day, t.title, t.resource_id, t.other_id, o.name, o.country_code",
-                7, "(SELECT CAST(? AS uuid) AS city) p CROSS JOIN LATERAL " + ENTRIES
+        KeysetQuery query = new KeysetQuery("t.kind, t.day, t.title, t.resource_id, t.other_id, o.name AS other_name,"
+                + " o.country_code AS other_country_code", "(SELECT CAST(? AS uuid) AS city) p CROSS JOIN LATERAL " + ENTRIES
                         + " LEFT JOIN city o ON o.id = t.other_id",
                 cityId);
         if (from != null) {
@@ -95,16 +94,17 @@ public class CityTimeline {
                 new KeysetQuery.SortKey("t.entry_key", newestFirst, "text")));
         KeysetQuery.Page page = query.run(entityManager, cursor, limit);
         List<TimelineEntryDto> entries = new ArrayList<>();
-        for (Object[] row : page.rows()) {
-            TimelineEntryTypeDto kind = TimelineEntryTypeDto.valueOf((String) row[0]);
+        for (KeysetQuery.Row row : page.rows()) {
+            TimelineEntryTypeDto kind = TimelineEntryTypeDto.valueOf(row.text("kind"));
             TimelineEntryDto entry = new TimelineEntryDto()
                     .type(kind)
-                    .date(((Date) row[1]).toLocalDate())
-                    .title((String) row[2])
-                    .resourceId((UUID) row[3])
-                    .href(PATHS.get(kind) + row[3]);
-            if (row[4] != null) {
-                entry.setOtherCity(new CitySummaryDto((UUID) row[4], (String) row[5], (String) row[6]));
+                    .date(row.date("day"))
+                    .title(row.text("title"))
+                    .resourceId(row.uuid("resource_id"))
+                    .href(PATHS.get(kind) + row.uuid("resource_id"));
+            if (row.uuid("other_id") != null) {
+                entry.setOtherCity(new CitySummaryDto(row.uuid("other_id"), row.text("other_name"),
+                        row.text("other_country_code")));
             }
             entries.add(entry);
         }

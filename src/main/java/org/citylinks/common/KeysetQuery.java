@@ -49,12 +49,56 @@ public final class KeysetQuery {
                 new SortKey(idExpression, descending, "uuid"));
     }
 
-    /** A page: the rows (the requested columns, in order) and the cursor of the next page, or null. */
-    public record Page(List<Object[]> rows, String next) {
+    /**
+     * One row of a page: the requested columns by their labels (the column's name, or its
+     * {@code AS} alias), as PostgreSQL writes them (lower case).
+     */
+    public record Row(java.util.Map<String, Object> values) {
 
-        /** The first column of every row, which holds the id in an entity list. */
+        public Object get(String label) {
+            if (!values.containsKey(label)) {
+                throw new IllegalArgumentException("No column " + label + " in " + values.keySet());
+            }
+            return values.get(label);
+        }
+
+        public String text(String label) {
+            return (String) get(label);
+        }
+
+        public java.util.UUID uuid(String label) {
+            return (java.util.UUID) get(label);
+        }
+
+        /** A whole number of any SQL integer type, or null. */
+        public Long number(String label) {
+            Object value = get(label);
+            return value == null ? null : ((Number) value).longValue();
+        }
+
+        /** A number of any SQL numeric type, or null. */
+        public Double decimal(String label) {
+            Object value = get(label);
+            return value == null ? null : ((Number) value).doubleValue();
+        }
+
+        public java.time.LocalDate date(String label) {
+            Object value = get(label);
+            return value == null ? null : ((java.sql.Date) value).toLocalDate();
+        }
+
+        public java.time.Instant instant(String label) {
+            Object value = get(label);
+            return value == null ? null : ((java.sql.Timestamp) value).toInstant();
+        }
+    }
+
+    /** A page: the rows (the requested columns, by label) and the cursor of the next page, or null. */
+    public record Page(List<Row> rows, String next) {
+
+        /** The {@code id} column of every row: an entity list selects its entities' ids. */
         public List<java.util.UUID> ids() {
-            return rows.stream().map(row -> (java.util.UUID) row[0]).toList();
+            return rows.stream().map(row -> row.uuid("id")).toList();
         }
 
         /**
@@ -72,8 +116,10 @@ public final class KeysetQuery {
         }
     }
 
+    /** The labels of the sort keys' text forms, which carry the cursor and are not part of a row. */
+    private static final String KEY_LABEL = "keyset_key_";
+
     private final String columns;
-    private final int columnCount;
     private final StringBuilder from = new StringBuilder();
     private final List<Object> fromParameters = new ArrayList<>();
     private final StringBuilder where = new StringBuilder(" WHERE TRUE");
@@ -82,13 +128,12 @@ public final class KeysetQuery {
     private List<SortKey> order = List.of();
 
     /**
-     * @param columns     the select list, comma-separated
-     * @param columnCount how many columns it has
-     * @param from        the FROM clause, joins included, without the keyword
+     * @param columns the select list, comma-separated; each column is read by its label, so two
+     *                columns of the same name need an {@code AS} alias
+     * @param from    the FROM clause, joins included, without the keyword
      */
-    public KeysetQuery(String columns, int columnCount, String from, Object... parameters) {
+    public KeysetQuery(String columns, String from, Object... parameters) {
         this.columns = columns;
-        this.columnCount = columnCount;
         this.from.append(from);
         this.fromParameters.addAll(java.util.Arrays.asList(parameters));
         fingerprint.add(from + java.util.Arrays.asList(parameters));
@@ -126,8 +171,8 @@ public final class KeysetQuery {
         List<Object> parameters = new ArrayList<>(fromParameters);
         parameters.addAll(whereParameters);
         StringBuilder sql = new StringBuilder("SELECT ").append(columns);
-        for (SortKey key : order) {
-            sql.append(", CAST(").append(key.expression()).append(" AS text)");
+        for (int k = 0; k < order.size(); k++) {
+            sql.append(", CAST(").append(order.get(k).expression()).append(" AS text) AS ").append(KEY_LABEL).append(k);
         }
         sql.append(" FROM ").append(from).append(where);
         if (cursor != null) {
@@ -141,23 +186,33 @@ public final class KeysetQuery {
         sql.append(" LIMIT ?");
         parameters.add(limit + 1);
 
-        List<Object[]> rows = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
         List<String> lastKeys = null;
         try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
             for (int i = 0; i < parameters.size(); i++) {
                 statement.setObject(i + 1, parameters.get(i));
             }
             try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next() && rows.size() < limit + 1) {
-                    Object[] row = new Object[columnCount];
-                    for (int c = 0; c < columnCount; c++) {
-                        row[c] = rs.getObject(c + 1);
+                java.sql.ResultSetMetaData meta = rs.getMetaData();
+                int columnCount = meta.getColumnCount() - order.size();
+                List<String> labels = new ArrayList<>();
+                for (int c = 1; c <= columnCount; c++) {
+                    String label = meta.getColumnLabel(c);
+                    if (labels.contains(label)) {
+                        throw new IllegalStateException("Two columns are labelled " + label + ": alias one of them");
                     }
-                    rows.add(row);
+                    labels.add(label);
+                }
+                while (rs.next() && rows.size() < limit + 1) {
+                    java.util.Map<String, Object> values = new java.util.LinkedHashMap<>();
+                    for (int c = 0; c < columnCount; c++) {
+                        values.put(labels.get(c), rs.getObject(c + 1));
+                    }
+                    rows.add(new Row(values));
                     if (rows.size() == limit) {
                         lastKeys = new ArrayList<>();
                         for (int k = 0; k < order.size(); k++) {
-                            lastKeys.add(rs.getString(columnCount + k + 1));
+                            lastKeys.add(rs.getString(KEY_LABEL + k));
                         }
                     }
                 }

@@ -26,8 +26,8 @@ public final class TextMatch {
      * The FROM clause of {@code table alias} joined to the query's inputs {@code p}, bound once:
      * {@code p.text} (the normalised words) and {@code p.query} (the prefix tsquery).
      */
-    public static KeysetQuery query(String columns, int columnCount, String table, String alias, String text) {
-        return new KeysetQuery(columns, columnCount, table + " " + alias
+    public static KeysetQuery query(String columns, String table, String alias, String text) {
+        return new KeysetQuery(columns, table + " " + alias
                 + " CROSS JOIN (SELECT citylinks_normalize(CAST(? AS text)) AS text,"
                 + " citylinks_query(CAST(? AS text)) AS query) p", text, text);
     }

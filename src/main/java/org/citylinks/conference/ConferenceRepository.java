@@ -32,7 +32,7 @@ public class ConferenceRepository implements PanacheRepositoryBase<Conference, U
     }
 
     private static KeysetQuery query(ConferenceSearch search, TextMatch.Mode match) {
-        KeysetQuery query = TextMatch.query("c.id", 1, "conference", "c", search.text());
+        KeysetQuery query = TextMatch.query("c.id", "conference", "c", search.text());
         if (search.text() != null) {
             query.where(TextMatch.condition("c", match));
         }

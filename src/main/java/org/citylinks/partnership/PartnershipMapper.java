@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.citylinks.api.model.CitySummaryDto;
+import org.citylinks.api.model.PartnerDto;
+import org.citylinks.api.model.PartnerPageDto;
 import org.citylinks.api.model.PartnershipDto;
 import org.citylinks.api.model.PartnershipHealthDto;
 import org.citylinks.api.model.PartnershipInputDto;
@@ -17,6 +19,16 @@ import org.citylinks.api.model.RelationshipTypeDto;
 final class PartnershipMapper {
 
     private PartnershipMapper() {
+    }
+
+    static PartnerPageDto toDto(PartnershipRepository.PartnerPage page) {
+        return new PartnerPageDto().next(page.next()).items(page.partners().stream().map(partner -> new PartnerDto()
+                .partnershipId(partner.partnershipId())
+                .partner(new CitySummaryDto(partner.cityId(), partner.cityName(), partner.cityCountryCode()))
+                .relationshipType(RelationshipTypeDto.valueOf(partner.type().name()))
+                .fields(CooperationFields.toDtos(partner.fields()))
+                .since(partner.since())
+                .status(PartnershipStatusDto.valueOf(partner.status().name()))).toList());
     }
 
     static PartnershipDto toDto(Partnership partnership, Map<UUID, CitySummaryDto> cities) {

@@ -8,11 +8,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.citylinks.api.model.CitySummaryDto;
-import org.citylinks.api.model.PartnerDto;
-import org.citylinks.api.model.PartnerPageDto;
-import org.citylinks.api.model.PartnershipStatusDto;
-import org.citylinks.api.model.RelationshipTypeDto;
 import org.citylinks.common.KeysetQuery;
 import org.citylinks.common.KeysetQuery.SortField;
 
@@ -31,7 +26,7 @@ public class PartnershipRepository implements PanacheRepositoryBase<Partnership,
     }
 
     Result search(PartnershipSearch search) {
-        KeysetQuery query = new KeysetQuery("pa.id", 1, "partnership pa");
+        KeysetQuery query = new KeysetQuery("pa.id", "partnership pa");
         if (search.cityId() != null) {
             query.where("pa.city_a_id = ? OR pa.city_b_id = ?", search.cityId(), search.cityId());
         }
@@ -52,11 +47,19 @@ public class PartnershipRepository implements PanacheRepositoryBase<Partnership,
         return new Result(page.load(getEntityManager(), Partnership.class), page.next());
     }
 
-    PartnerPageDto partnersOf(UUID cityId, RelationshipType type, PartnershipStatus status, int limit, String cursor) {
+    /** One partner of a city: the partnership and the city at its other end. */
+    record Partner(UUID partnershipId, UUID cityId, String cityName, String cityCountryCode, RelationshipType type,
+            List<String> fields, String since, PartnershipStatus status) {
+    }
+
+    /** A page of a city's partners, by the partner's name, and the next cursor. */
+    record PartnerPage(List<Partner> partners, String next) {
+    }
+
+    PartnerPage partnersOf(UUID cityId, RelationshipType type, PartnershipStatus status, int limit, String cursor) {
         KeysetQuery query = new KeysetQuery(
-                "pa.id, o.id, o.name, o.country_code, pa.relationship_type, array_to_string(pa.fields, ','),"
-                        + " pa.since, pa.status",
-                8,
+                "pa.id, o.id AS partner_id, o.name AS partner_name, o.country_code AS partner_country_code,"
+                        + " pa.relationship_type, array_to_string(pa.fields, ',') AS fields, pa.since, pa.status",
                 "partnership pa JOIN city o ON o.id = CASE WHEN pa.city_a_id = ? THEN pa.city_b_id ELSE pa.city_a_id END",
                 cityId);
         query.where("pa.city_a_id = ? OR pa.city_b_id = ?", cityId, cityId);
@@ -68,18 +71,15 @@ public class PartnershipRepository implements PanacheRepositoryBase<Partnership,
         }
         query.orderBy(List.of(KeysetQuery.SortKey.asc("o.sort_name", "text"), KeysetQuery.SortKey.asc("pa.id", "uuid")));
         KeysetQuery.Page page = query.run(getEntityManager(), cursor, limit);
-        List<PartnerDto> partners = new ArrayList<>();
-        for (Object[] row : page.rows()) {
-            String fields = (String) row[5];
-            partners.add(new PartnerDto()
-                    .partnershipId((UUID) row[0])
-                    .partner(new CitySummaryDto((UUID) row[1], (String) row[2], (String) row[3]))
-                    .relationshipType(RelationshipTypeDto.valueOf((String) row[4]))
-                    .fields(CooperationFields.toDtos(fields.isEmpty() ? List.of() : List.of(fields.split(","))))
-                    .since((String) row[6])
-                    .status(PartnershipStatusDto.valueOf((String) row[7])));
+        List<Partner> partners = new ArrayList<>();
+        for (KeysetQuery.Row row : page.rows()) {
+            String fields = row.text("fields");
+            partners.add(new Partner(row.uuid("id"), row.uuid("partner_id"), row.text("partner_name"),
+                    row.text("partner_country_code"), RelationshipType.valueOf(row.text("relationship_type")),
+                    fields.isEmpty() ? List.of() : List.of(fields.split(",")), row.text("since"),
+                    PartnershipStatus.valueOf(row.text("status"))));
         }
-        return new PartnerPageDto().items(partners).next(page.next());
+        return new PartnerPage(partners, page.next());
     }
 
     /** Another partnership of the same two cities and type, if there is one. */

@@ -75,7 +75,7 @@ public class PartnershipService implements org.citylinks.common.InputRules<Partn
     public PartnerPageDto partnersOf(UUID cityId, RelationshipType type, PartnershipStatus status, int limit,
             String cursor) {
         cities.requireCity(cityId);
-        return partnerships.partnersOf(cityId, type, status, limit, cursor);
+        return PartnershipMapper.toDto(partnerships.partnersOf(cityId, type, status, limit, cursor));
     }
 
     public Found create(PartnershipInputDto input, String user) {

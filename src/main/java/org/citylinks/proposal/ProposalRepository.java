@@ -33,7 +33,7 @@ public class ProposalRepository implements PanacheRepositoryBase<Proposal, UUID>
     }
 
     private static KeysetQuery query(ProposalSearch search, TextMatch.Mode match) {
-        KeysetQuery query = TextMatch.query("pr.id", 1, "proposal", "pr", search.text());
+        KeysetQuery query = TextMatch.query("pr.id", "proposal", "pr", search.text());
         if (search.text() != null) {
             query.where(TextMatch.condition("pr", match));
         }

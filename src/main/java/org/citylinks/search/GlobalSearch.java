@@ -3,7 +3,6 @@ package org.citylinks.search;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -82,21 +81,21 @@ public class GlobalSearch {
     public SearchPageDto search(String text, SearchHitDto.TypeEnum type, int limit, String cursor) {
         KeysetQuery.Page page = TextMatch.page(text, match -> query(text, type, match), entityManager, cursor, limit);
         List<SearchHitDto> hits = new ArrayList<>();
-        for (Object[] row : page.rows()) {
-            String kind = (String) row[0];
+        for (KeysetQuery.Row row : page.rows()) {
+            String kind = row.text("kind");
             hits.add(new SearchHitDto()
                     .type(SearchHitDto.TypeEnum.fromValue(kind))
-                    .id((UUID) row[1])
-                    .title((String) row[2])
-                    .snippet((String) row[3])
-                    .href(PATHS.get(kind) + row[1])
-                    .score(Math.round(((Number) row[4]).doubleValue() * 10000) / 10000.0));
+                    .id(row.uuid("id"))
+                    .title(row.text("title"))
+                    .snippet(row.text("snippet"))
+                    .href(PATHS.get(kind) + row.uuid("id"))
+                    .score(Math.round(row.decimal("score") * 10000) / 10000.0));
         }
         return new SearchPageDto().items(hits).next(page.next());
     }
 
     private static KeysetQuery query(String text, SearchHitDto.TypeEnum type, TextMatch.Mode match) {
-        KeysetQuery query = new KeysetQuery("t.kind, t.id, t.title, t.snippet, t.score", 5,
+        KeysetQuery query = new KeysetQuery("t.kind, t.id, t.title, t.snippet, t.score",
                 "(SELECT citylinks_normalize(CAST(? AS text)) AS text, citylinks_query(CAST(? AS text)) AS query) p"
                         + " CROSS JOIN LATERAL " + HITS.get(match),
                 text, text);

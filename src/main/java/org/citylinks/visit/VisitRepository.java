@@ -31,7 +31,7 @@ public class VisitRepository implements PanacheRepositoryBase<Visit, UUID> {
     }
 
     private static KeysetQuery query(VisitSearch search, TextMatch.Mode match) {
-        KeysetQuery query = TextMatch.query("v.id", 1, "visit", "v", search.text());
+        KeysetQuery query = TextMatch.query("v.id", "visit", "v", search.text());
         if (search.text() != null) {
             query.where(TextMatch.condition("v", match));
         }
