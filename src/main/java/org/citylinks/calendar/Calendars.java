@@ -12,7 +12,6 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.citylinks.api.model.CitySummaryDto;
 import org.citylinks.city.CityCalendar;
 import org.citylinks.city.CityDirectory;
 import org.citylinks.common.ProblemException;
@@ -24,6 +23,7 @@ import org.citylinks.conference.ConferenceService;
 import org.citylinks.visit.Visit;
 import org.citylinks.visit.VisitSearch;
 import org.citylinks.visit.VisitService;
+import org.citylinks.city.CitySummary;
 
 /**
  * The iCalendar feeds: a city's visits and conferences, and the conferences of a list query. The
@@ -50,7 +50,7 @@ public class Calendars implements CityCalendar, ConferenceCalendar {
     /** Visits from or to the city and conferences it hosts or takes part in; 404 without the city. */
     @Override
     public String calendarOf(UUID cityId, LocalDate from, LocalDate to) {
-        CitySummaryDto city = cities.summaries(List.of(cityId)).get(cityId);
+        CitySummary city = cities.summaries(List.of(cityId)).get(cityId);
         if (city == null) {
             throw ProblemException.notFound("city", cityId);
         }
@@ -63,7 +63,7 @@ public class Calendars implements CityCalendar, ConferenceCalendar {
         collect(cursor -> conferences.search(new ConferenceSearch(null, null, cityId, from, to, null, null, null, PAGE,
                 cursor)), ConferenceService.Page::next,
                 page -> page.conferences().stream().map(c -> conference(c, page.cities(), links)).toList(), events);
-        return ICalendarWriter.calendar(city.getName() + " (CityLinks)", latest(events));
+        return ICalendarWriter.calendar(city.name() + " (CityLinks)", latest(events));
     }
 
     @Override
@@ -100,10 +100,10 @@ public class Calendars implements CityCalendar, ConferenceCalendar {
     private record Keyed(UUID id, ICalendarWriter.Event event) {
     }
 
-    private static Keyed visit(Visit visit, Map<UUID, CitySummaryDto> cities, PageLinks links) {
-        CitySummaryDto from = cities.get(visit.fromCityId);
-        CitySummaryDto to = cities.get(visit.toCityId);
-        String description = join("Delegation from " + from.getName() + " to " + to.getName()
+    private static Keyed visit(Visit visit, Map<UUID, CitySummary> cities, PageLinks links) {
+        CitySummary from = cities.get(visit.fromCityId);
+        CitySummary to = cities.get(visit.toCityId);
+        String description = join("Delegation from " + from.name() + " to " + to.name()
                 + (visit.mode == null ? "" : " (" + visit.mode.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")")
                 + ".", visit.purpose, visit.summary, visit.facilitator == null ? null : "Facilitated by " + visit.facilitator + ".");
         return new Keyed(visit.id, new ICalendarWriter.Event("visit-" + visit.id + "@citylinks.org", visit.startDate,
@@ -111,8 +111,8 @@ public class Calendars implements CityCalendar, ConferenceCalendar {
                 visit.version, visit.createdAt, visit.updatedAt, "Visit"));
     }
 
-    private static Keyed conference(Conference conference, Map<UUID, CitySummaryDto> cities, PageLinks links) {
-        CitySummaryDto host = cities.get(conference.hostCityId);
+    private static Keyed conference(Conference conference, Map<UUID, CitySummary> cities, PageLinks links) {
+        CitySummary host = cities.get(conference.hostCityId);
         String description = join(conference.organizer == null ? null : "Organised by " + conference.organizer + ".",
                 conference.description);
         return new Keyed(conference.id, new ICalendarWriter.Event("conference-" + conference.id + "@citylinks.org",
@@ -121,8 +121,8 @@ public class Calendars implements CityCalendar, ConferenceCalendar {
                 conference.updatedAt, "Conference"));
     }
 
-    private static String place(CitySummaryDto city) {
-        return city == null ? null : city.getName() + ", " + city.getCountryCode();
+    private static String place(CitySummary city) {
+        return city == null ? null : city.name() + ", " + city.countryCode();
     }
 
     private static String join(String... parts) {

@@ -14,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.citylinks.api.model.CitySummaryDto;
 import org.citylinks.common.Problem;
 import org.citylinks.common.ProblemException;
 import org.hibernate.Session;
@@ -38,8 +37,8 @@ public class CityDirectory {
     }
 
     /** The summaries of the cities with these ids that exist, by id. */
-    public Map<UUID, CitySummaryDto> summaries(Collection<UUID> ids) {
-        Map<UUID, CitySummaryDto> summaries = new HashMap<>();
+    public Map<UUID, CitySummary> summaries(Collection<UUID> ids) {
+        Map<UUID, CitySummary> summaries = new HashMap<>();
         List<UUID> wanted = ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
         if (wanted.isEmpty()) {
             return summaries;
@@ -54,7 +53,7 @@ public class CityDirectory {
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
                         UUID id = rows.getObject(1, UUID.class);
-                        summaries.put(id, new CitySummaryDto(id, rows.getString(2), rows.getString(3)));
+                        summaries.put(id, new CitySummary(id, rows.getString(2), rows.getString(3)));
                     }
                 }
             }
@@ -74,7 +73,7 @@ public class CityDirectory {
      * pointer of each id in the request body to the id.
      */
     public List<Problem.FieldError> unknown(Map<String, UUID> idsByPointer) {
-        Map<UUID, CitySummaryDto> known = summaries(idsByPointer.values());
+        Map<UUID, CitySummary> known = summaries(idsByPointer.values());
         List<Problem.FieldError> errors = new ArrayList<>();
         idsByPointer.forEach((pointer, id) -> {
             if (id != null && !known.containsKey(id)) {

@@ -179,7 +179,7 @@ public class PartnerSuggestions {
                 mentioned.addAll(Arrays.asList((UUID[]) row.get("via")));
             }
         }
-        Map<UUID, CitySummaryDto> names = directory.summaries(mentioned);
+        Map<UUID, CitySummary> names = directory.summaries(mentioned);
         List<PartnerSuggestionDto> items = page.stream().map(row -> suggestion(row, names)).toList();
         String next = null;
         if (rows.size() > filter.limit()) {
@@ -194,7 +194,7 @@ public class PartnerSuggestions {
                 .setParameter(1, cityId).getResultList().isEmpty();
     }
 
-    private static PartnerSuggestionDto suggestion(Tuple row, Map<UUID, CitySummaryDto> names) {
+    private static PartnerSuggestionDto suggestion(Tuple row, Map<UUID, CitySummary> names) {
         List<SuggestionReasonDto> reasons = new ArrayList<>();
         String[] fields = (String[]) row.get("fields");
         String[] networks = (String[]) row.get("networks");
@@ -213,7 +213,8 @@ public class PartnerSuggestions {
         long common = count(row, "common_count");
         if (common > 0) {
             List<CitySummaryDto> via = Arrays.stream((UUID[]) row.get("via")).map(names::get)
-                    .filter(java.util.Objects::nonNull).sorted(Comparator.comparing(CitySummaryDto::getName)).toList();
+                    .filter(java.util.Objects::nonNull).sorted(Comparator.comparing(CitySummary::name))
+                    .map(CitySummary::toDto).toList();
             reasons.add(reason(KindEnum.PARTNERS_IN_COMMON, points(row, "common_points"),
                     common + (common == 1 ? " partner" : " partners") + " in common.").cities(via));
         }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.citylinks.api.model.CitySummaryDto;
 import org.citylinks.api.model.ConferenceDto;
 import org.citylinks.api.model.ConferenceInputDto;
 import org.citylinks.api.model.InvitationStatusDto;
@@ -16,6 +15,7 @@ import org.citylinks.api.model.ParticipantDto;
 import org.citylinks.api.model.ParticipantInputDto;
 import org.citylinks.api.model.ParticipantRoleDto;
 import org.citylinks.api.model.VisitModeDto;
+import org.citylinks.city.CitySummary;
 import org.citylinks.city.Network;
 
 /** Copies between the conference entity and the contract's models. */
@@ -24,12 +24,12 @@ final class ConferenceMapper {
     private ConferenceMapper() {
     }
 
-    static ConferenceDto toDto(Conference conference, Map<UUID, CitySummaryDto> cities) {
+    static ConferenceDto toDto(Conference conference, Map<UUID, CitySummary> cities) {
         ConferenceDto dto = new ConferenceDto();
         dto.setId(conference.id);
         dto.setName(conference.name);
         dto.setHostCityId(conference.hostCityId);
-        dto.setHostCity(cities.get(conference.hostCityId));
+        dto.setHostCity(CitySummary.toDto(cities.get(conference.hostCityId)));
         dto.setOrganizer(conference.organizer);
         dto.setNetwork(conference.network == null ? null : ConferenceDto.NetworkEnum.fromValue(conference.network.name()));
         dto.setStartDate(conference.startDate);
@@ -50,10 +50,10 @@ final class ConferenceMapper {
         return dto;
     }
 
-    static ParticipantDto toDto(Participant participant, Map<UUID, CitySummaryDto> cities) {
+    static ParticipantDto toDto(Participant participant, Map<UUID, CitySummary> cities) {
         return new ParticipantDto()
                 .cityId(participant.cityId)
-                .city(cities.get(participant.cityId))
+                .city(CitySummary.toDto(cities.get(participant.cityId)))
                 .role(ParticipantRoleDto.valueOf(participant.role.name()))
                 .status(InvitationStatusDto.valueOf(participant.status.name()))
                 .track(participant.track);

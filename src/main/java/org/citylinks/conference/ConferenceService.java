@@ -12,10 +12,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.citylinks.api.model.CitySummaryDto;
 import org.citylinks.api.model.ConferenceInputDto;
 import org.citylinks.api.model.ParticipantInputDto;
 import org.citylinks.api.model.ParticipantStatusInputDto;
+import org.citylinks.city.CitySummary;
 import org.citylinks.city.CityDirectory;
 import org.citylinks.common.DateSpans;
 import org.citylinks.common.EntityTags;
@@ -55,11 +55,11 @@ public class ConferenceService implements org.citylinks.common.InputRules<Confer
     JsonMergePatch mergePatch;
 
     /** A conference and the cities it embeds. */
-    public record Found(Conference conference, Map<UUID, CitySummaryDto> cities) {
+    public record Found(Conference conference, Map<UUID, CitySummary> cities) {
     }
 
     /** A page of conferences, the cities they embed, and the next cursor. */
-    public record Page(List<Conference> conferences, Map<UUID, CitySummaryDto> cities, String next) {
+    public record Page(List<Conference> conferences, Map<UUID, CitySummary> cities, String next) {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

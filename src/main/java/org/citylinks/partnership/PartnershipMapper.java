@@ -14,6 +14,7 @@ import org.citylinks.api.model.PartnershipHealthDto;
 import org.citylinks.api.model.PartnershipInputDto;
 import org.citylinks.api.model.PartnershipStatusDto;
 import org.citylinks.api.model.RelationshipTypeDto;
+import org.citylinks.city.CitySummary;
 
 /** Copies between the partnership entity and the contract's models. */
 final class PartnershipMapper {
@@ -31,11 +32,11 @@ final class PartnershipMapper {
                 .status(PartnershipStatusDto.valueOf(partner.status().name()))).toList());
     }
 
-    static PartnershipDto toDto(Partnership partnership, Map<UUID, CitySummaryDto> cities) {
+    static PartnershipDto toDto(Partnership partnership, Map<UUID, CitySummary> cities) {
         PartnershipDto dto = new PartnershipDto();
         dto.setId(partnership.id);
         dto.setCityIds(List.of(partnership.cityAId, partnership.cityBId));
-        dto.setCities(List.of(cities.get(partnership.cityAId), cities.get(partnership.cityBId)));
+        dto.setCities(List.of(CitySummary.toDto(cities.get(partnership.cityAId)), CitySummary.toDto(cities.get(partnership.cityBId))));
         dto.setRelationshipType(RelationshipTypeDto.valueOf(partnership.relationshipType.name()));
         dto.setFields(CooperationFields.toDtos(partnership.fields));
         dto.setSince(partnership.since);

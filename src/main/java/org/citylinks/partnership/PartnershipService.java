@@ -13,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.citylinks.api.model.CitySummaryDto;
 import org.citylinks.api.model.PartnerPageDto;
 import org.citylinks.api.model.PartnershipInputDto;
 import org.citylinks.city.CityDirectory;
@@ -21,6 +20,7 @@ import org.citylinks.common.EntityTags;
 import org.citylinks.common.JsonMergePatch;
 import org.citylinks.common.Problem;
 import org.citylinks.common.ProblemException;
+import org.citylinks.city.CitySummary;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -53,11 +53,11 @@ public class PartnershipService implements org.citylinks.common.InputRules<Partn
     JsonMergePatch mergePatch;
 
     /** A partnership and the cities it joins. */
-    public record Found(Partnership partnership, Map<UUID, CitySummaryDto> cities) {
+    public record Found(Partnership partnership, Map<UUID, CitySummary> cities) {
     }
 
     /** A page of partnerships, the cities they join, and the next cursor. */
-    public record Page(List<Partnership> partnerships, Map<UUID, CitySummaryDto> cities, String next) {
+    public record Page(List<Partnership> partnerships, Map<UUID, CitySummary> cities, String next) {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -82,7 +82,7 @@ public class PartnershipService implements org.citylinks.common.InputRules<Partn
         readOnly.refuse(input);
         Partnership partnership = new Partnership();
         partnership.id = UUID.randomUUID();
-        Map<UUID, CitySummaryDto> joined = checked(input);
+        Map<UUID, CitySummary> joined = checked(input);
         PartnershipMapper.apply(input, partnership);
         return save(partnership, joined, user, true);
     }
@@ -124,7 +124,7 @@ public class PartnershipService implements org.citylinks.common.InputRules<Partn
         Partnership partnership = existing(id);
         EntityTags.requireMatch(ifMatch, partnership.version);
         readOnly.requireUnchanged(input, () -> PartnershipMapper.toDto(partnership, citiesOf(List.of(partnership))));
-        Map<UUID, CitySummaryDto> joined = checked(input);
+        Map<UUID, CitySummary> joined = checked(input);
         PartnershipMapper.apply(input, partnership);
         return save(partnership, joined, user, false);
     }
@@ -135,7 +135,7 @@ public class PartnershipService implements org.citylinks.common.InputRules<Partn
         readOnly.requireUnchanged("PartnershipPatch", patch, () -> PartnershipMapper.toDto(partnership, citiesOf(List.of(partnership))));
         PartnershipInputDto input = mergePatch.apply(PartnershipMapper.toInput(partnership), patch,
                 PartnershipInputDto.class);
-        Map<UUID, CitySummaryDto> joined = checked(input);
+        Map<UUID, CitySummary> joined = checked(input);
         PartnershipMapper.apply(input, partnership);
         return save(partnership, joined, user, false);
     }
@@ -147,17 +147,17 @@ public class PartnershipService implements org.citylinks.common.InputRules<Partn
         partnerships.flush();
     }
 
-    private Found save(Partnership partnership, Map<UUID, CitySummaryDto> joined, String user, boolean isNew) {
+    private Found save(Partnership partnership, Map<UUID, CitySummary> joined, String user, boolean isNew) {
         return save(partnership, joined, user, isNew, other -> ProblemException.conflict("These two cities already have a "
                 + partnership.relationshipType + " partnership (" + other.id + ").", "/cityIds",
                 "already have a partnership of this type"));
     }
 
     /** Saves the partnership; {@code duplicate} is the 409 to answer when the pair has one of this type. */
-    private Found save(Partnership partnership, Map<UUID, CitySummaryDto> joined, String user, boolean isNew,
+    private Found save(Partnership partnership, Map<UUID, CitySummary> joined, String user, boolean isNew,
             java.util.function.Function<Partnership, ProblemException> duplicate) {
         // Every change is made before the look-up below, which flushes it: one write, one new version.
-        partnership.cityNames = joined.get(partnership.cityAId).getName() + " " + joined.get(partnership.cityBId).getName();
+        partnership.cityNames = joined.get(partnership.cityAId).name() + " " + joined.get(partnership.cityBId).name();
         if (isNew) {
             partnership.created(user);
         } else {
@@ -174,7 +174,7 @@ public class PartnershipService implements org.citylinks.common.InputRules<Partn
     }
 
     /** Checks the rules the schema cannot state; returns the two cities. */
-    private Map<UUID, CitySummaryDto> checked(PartnershipInputDto input) {
+    private Map<UUID, CitySummary> checked(PartnershipInputDto input) {
         List<Problem.FieldError> errors = new ArrayList<>();
         List<UUID> ids = input.getCityIds();
         if (ids.get(0) != null && ids.get(0).equals(ids.get(1))) {
@@ -201,7 +201,7 @@ public class PartnershipService implements org.citylinks.common.InputRules<Partn
         return partnerships.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("partnership", id));
     }
 
-    private Map<UUID, CitySummaryDto> citiesOf(List<Partnership> list) {
+    private Map<UUID, CitySummary> citiesOf(List<Partnership> list) {
         List<UUID> ids = new ArrayList<>();
         list.forEach(p -> {
             ids.add(p.cityAId);

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.citylinks.api.model.CitySummaryDto;
 import org.citylinks.api.model.ProgrammeDecisionDto;
 import org.citylinks.api.model.ProgrammeDto;
 import org.citylinks.api.model.ProgrammeInputDto;
@@ -19,6 +18,7 @@ import org.citylinks.api.model.RelationshipTypeDto;
 import org.citylinks.city.Network;
 import org.citylinks.partnership.CooperationFields;
 import org.citylinks.partnership.RelationshipType;
+import org.citylinks.city.CitySummary;
 
 /** Copies between the proposal entities and the contract's models. */
 final class ProposalMapper {
@@ -28,14 +28,14 @@ final class ProposalMapper {
 
     static ProposalDto toDto(ProposalService.Found found) {
         Proposal proposal = found.proposal();
-        Map<UUID, CitySummaryDto> cities = found.cities();
+        Map<UUID, CitySummary> cities = found.cities();
         ProposalDto dto = new ProposalDto();
         dto.setId(proposal.id);
         dto.setTitle(proposal.title);
         dto.setProposerCityId(proposal.proposerCityId);
         dto.setPartnerCityId(proposal.partnerCityId);
-        dto.setProposerCity(cities.get(proposal.proposerCityId));
-        dto.setPartnerCity(cities.get(proposal.partnerCityId));
+        dto.setProposerCity(CitySummary.toDto(cities.get(proposal.proposerCityId)));
+        dto.setPartnerCity(CitySummary.toDto(cities.get(proposal.partnerCityId)));
         dto.setRelationshipType(RelationshipTypeDto.valueOf(proposal.relationshipType.name()));
         dto.setFramework(proposal.framework == null ? null : ProposalDto.FrameworkEnum.fromValue(proposal.framework.name()));
         dto.setFields(CooperationFields.toDtos(proposal.fields));

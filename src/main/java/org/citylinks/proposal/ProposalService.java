@@ -15,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.citylinks.api.model.CitySummaryDto;
 import org.citylinks.api.model.DecisionInputDto;
 import org.citylinks.api.model.ProposalInputDto;
 import org.citylinks.api.model.TransitionInputDto;
@@ -26,6 +25,7 @@ import org.citylinks.common.Problem;
 import org.citylinks.common.ProblemException;
 import org.citylinks.common.ProblemType;
 import org.citylinks.partnership.PartnershipService;
+import org.citylinks.city.CitySummary;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -61,7 +61,7 @@ public class ProposalService implements org.citylinks.common.InputRules<Proposal
     JsonMergePatch mergePatch;
 
     /** A proposal with what its representation embeds: cities, history and the partnership signed. */
-    public record Found(Proposal proposal, Map<UUID, CitySummaryDto> cities, List<ProposalEvent> history,
+    public record Found(Proposal proposal, Map<UUID, CitySummary> cities, List<ProposalEvent> history,
             UUID partnershipId) {
     }
 
@@ -81,7 +81,7 @@ public class ProposalService implements org.citylinks.common.InputRules<Proposal
         Map<UUID, List<ProposalEvent>> history = proposals.history(ids);
         List<UUID> cityIds = new ArrayList<>();
         result.proposals().forEach(p -> cityIds.addAll(List.of(p.proposerCityId, p.partnerCityId)));
-        Map<UUID, CitySummaryDto> summaries = cities.summaries(cityIds);
+        Map<UUID, CitySummary> summaries = cities.summaries(cityIds);
         Map<UUID, UUID> signed = partnerships.createdFrom(result.proposals().stream()
                 .filter(p -> p.status == ProposalStatus.SIGNED).map(p -> p.id).toList());
         List<Found> page = result.proposals().stream()

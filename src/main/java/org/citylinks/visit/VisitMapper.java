@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.citylinks.api.model.CitySummaryDto;
 import org.citylinks.api.model.PersonDto;
 import org.citylinks.api.model.VisitDto;
 import org.citylinks.api.model.VisitInputDto;
 import org.citylinks.api.model.VisitModeDto;
+import org.citylinks.city.CitySummary;
 
 /** Copies between the visit entity and the contract's models. */
 final class VisitMapper {
@@ -19,14 +19,14 @@ final class VisitMapper {
     private VisitMapper() {
     }
 
-    static VisitDto toDto(Visit visit, Map<UUID, CitySummaryDto> cities) {
+    static VisitDto toDto(Visit visit, Map<UUID, CitySummary> cities) {
         VisitDto dto = new VisitDto();
         dto.setId(visit.id);
         dto.setTitle(visit.title);
         dto.setFromCityId(visit.fromCityId);
         dto.setToCityId(visit.toCityId);
-        dto.setFromCity(cities.get(visit.fromCityId));
-        dto.setToCity(cities.get(visit.toCityId));
+        dto.setFromCity(CitySummary.toDto(cities.get(visit.fromCityId)));
+        dto.setToCity(CitySummary.toDto(cities.get(visit.toCityId)));
         dto.setStartDate(visit.startDate);
         dto.setEndDate(visit.endDate);
         dto.setMode(VisitModeDto.valueOf(visit.mode.name()));

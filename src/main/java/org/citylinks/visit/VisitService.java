@@ -12,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.citylinks.api.model.CitySummaryDto;
 import org.citylinks.api.model.VisitInputDto;
 import org.citylinks.city.CityDirectory;
 import org.citylinks.common.DateSpans;
@@ -21,6 +20,7 @@ import org.citylinks.common.JsonMergePatch;
 import org.citylinks.common.Problem;
 import org.citylinks.common.ProblemException;
 import org.citylinks.proposal.ProposalDirectory;
+import org.citylinks.city.CitySummary;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -56,11 +56,11 @@ public class VisitService implements org.citylinks.common.InputRules<VisitInputD
     JsonMergePatch mergePatch;
 
     /** A visit and the cities it embeds. */
-    public record Found(Visit visit, Map<UUID, CitySummaryDto> cities) {
+    public record Found(Visit visit, Map<UUID, CitySummary> cities) {
     }
 
     /** A page of visits, the cities they embed, and the next cursor. */
-    public record Page(List<Visit> visits, Map<UUID, CitySummaryDto> cities, String next) {
+    public record Page(List<Visit> visits, Map<UUID, CitySummary> cities, String next) {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

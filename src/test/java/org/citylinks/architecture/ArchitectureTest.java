@@ -45,7 +45,7 @@ class ArchitectureTest {
      * interfaces it asks others to implement, and the values of its vocabulary.
      */
     static final Map<String, Set<String>> PUBLISHED = Map.of(
-            "city", Set.of("CityDirectory", "CityCalendar", "CityPartnerList", "Network", "CreativeField"),
+            "city", Set.of("CityDirectory", "CitySummary", "CityCalendar", "CityPartnerList", "Network", "CreativeField"),
             "partnership", Set.of("PartnershipService", "RelationshipType", "PartnershipStatus", "CooperationFields"),
             "proposal", Set.of("ProposalDirectory", "ProposalStatus"),
             "visit", Set.of("VisitService", "VisitSearch", "Visit", "VisitMode"),
@@ -91,6 +91,15 @@ class ArchitectureTest {
                     .should().dependOnClassesThat(unpublishedIn(name, feature.getValue()))
                     .because(name + " publishes only " + feature.getValue()).check(classes);
         }
+    }
+
+    @Test
+    void theDataLayerHoldsNoApiModel() {
+        noClasses().that().haveSimpleNameEndingWith("Repository").or().haveSimpleNameEndingWith("Directory")
+                .should().dependOnClassesThat().resideInAPackage(BASE + "api.model..")
+                .because("repositories and directories return records of their own; only mappers build the"
+                        + " contract's models, so that a contract change stops at the mappers")
+                .check(classes);
     }
 
     private static DescribedPredicate<JavaClass> inPackage(String feature) {
