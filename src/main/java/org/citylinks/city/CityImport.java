@@ -60,7 +60,7 @@ public class CityImport {
             }
             if (columns.keySet().containsAll(List.of("city", "city_ascii", "lat", "lng", "iso2", "population", "id"))) {
                 ImportReportDto report = importCities(reader, columns, user);
-                ImportReport.tidy(entityManager, "city");
+                ImportReport.tidy(entityManager, ImportReport.ImportedTable.CITY);
                 return report;
             }
             if (columns.keySet().containsAll(List.of("city", "creative_field"))) {

@@ -74,9 +74,24 @@ public class CityRepository implements PanacheRepositoryBase<City, UUID> {
         return find("SELECT c FROM City c LEFT JOIN FETCH c.memberships WHERE c.id = ?1", id).singleResultOptional();
     }
 
+    /** The external ids a city may hold, each unique among cities, with the entity property that holds it. */
+    enum ExternalId {
+        GEONAMES("geonamesId", "/externalIds/geonames"),
+        WIKIDATA("wikidataId", "/externalIds/wikidata"),
+        SIMPLEMAPS("simplemapsId", "/externalIds/simplemaps");
+
+        private final String property;
+        final String pointer;
+
+        ExternalId(String property, String pointer) {
+            this.property = property;
+            this.pointer = pointer;
+        }
+    }
+
     /** The city other than {@code exceptId} that already holds this external id, if any. */
-    public Optional<City> findByExternalId(String column, String value, UUID exceptId) {
-        return find(column + " = ?1 AND id <> ?2", value, exceptId == null ? new UUID(0, 0) : exceptId)
+    Optional<City> findByExternalId(ExternalId id, String value, UUID exceptId) {
+        return find(id.property + " = ?1 AND id <> ?2", value, exceptId == null ? new UUID(0, 0) : exceptId)
                 .firstResultOptional();
     }
 }

@@ -111,18 +111,18 @@ public class CityService implements org.citylinks.common.InputRules<CityInputDto
     }
 
     private void requireUniqueExternalIds(City city) {
-        requireUnique("geonamesId", city.geonamesId, "/externalIds/geonames", city.id);
-        requireUnique("wikidataId", city.wikidataId, "/externalIds/wikidata", city.id);
-        requireUnique("simplemapsId", city.simplemapsId, "/externalIds/simplemaps", city.id);
+        requireUnique(CityRepository.ExternalId.GEONAMES, city.geonamesId, city.id);
+        requireUnique(CityRepository.ExternalId.WIKIDATA, city.wikidataId, city.id);
+        requireUnique(CityRepository.ExternalId.SIMPLEMAPS, city.simplemapsId, city.id);
     }
 
-    private void requireUnique(String field, String value, String pointer, UUID cityId) {
+    private void requireUnique(CityRepository.ExternalId id, String value, UUID cityId) {
         if (value == null) {
             return;
         }
-        cities.findByExternalId(field, value, cityId).ifPresent(other -> {
+        cities.findByExternalId(id, value, cityId).ifPresent(other -> {
             throw new ProblemException(ProblemType.CONFLICT, "City " + other.id + " already has this external id.",
-                    List.of(Problem.FieldError.atPointer(pointer, "another city already has this id")));
+                    List.of(Problem.FieldError.atPointer(id.pointer, "another city already has this id")));
         });
     }
 }

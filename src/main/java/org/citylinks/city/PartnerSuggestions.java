@@ -14,7 +14,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import org.citylinks.api.model.CitySummaryDto;
@@ -22,7 +21,7 @@ import org.citylinks.api.model.PartnerSuggestionDto;
 import org.citylinks.api.model.PartnerSuggestionPageDto;
 import org.citylinks.api.model.SuggestionReasonDto;
 import org.citylinks.api.model.SuggestionReasonDto.KindEnum;
-import org.citylinks.common.Cursor;
+import org.citylinks.common.KeysetQuery;
 import org.citylinks.common.ProblemException;
 
 /**
@@ -44,15 +43,15 @@ public class PartnerSuggestions {
     static final double MAX_CONFERENCES = 10;
     static final double POPULATION = 10;
 
-    // Candidates and their evidence, then the score; :city is ?1. Every source is an index look-up
+    // Candidates and their evidence, then the score, for the city p.city. Every source is an index look-up
     // from the city, its memberships or its partners, so the work grows with the city's ties, not
     // with the number of cities.
     private static final String SCORED = """
-            WITH me AS (SELECT id, population, earth_point FROM city WHERE id = ?1),
-            my_memberships AS (SELECT network, field FROM city_membership WHERE city_id = ?1),
+            WITH me AS (SELECT id, population, earth_point FROM city WHERE id = p.city),
+            my_memberships AS (SELECT network, field FROM city_membership WHERE city_id = p.city),
             my_partners AS (
-                SELECT city_b_id AS id FROM partnership WHERE city_a_id = ?1
-                UNION SELECT city_a_id FROM partnership WHERE city_b_id = ?1),
+                SELECT city_b_id AS id FROM partnership WHERE city_a_id = p.city
+                UNION SELECT city_a_id FROM partnership WHERE city_b_id = p.city),
             networks AS (
                 SELECT m.city_id AS id,
                        array_agg(DISTINCT m.field) FILTER (WHERE m.network = 'UCCN' AND m.field IN
@@ -68,11 +67,11 @@ public class PartnerSuggestions {
                         SELECT p.city_a_id, p.city_b_id FROM partnership p JOIN my_partners mp ON p.city_b_id = mp.id) t
                  GROUP BY t.id),
             visits AS (
-                SELECT CASE WHEN from_city_id = ?1 THEN to_city_id ELSE from_city_id END AS id, count(*) AS n
-                  FROM visit WHERE from_city_id = ?1 OR to_city_id = ?1 GROUP BY 1),
+                SELECT CASE WHEN from_city_id = p.city THEN to_city_id ELSE from_city_id END AS id, count(*) AS n
+                  FROM visit WHERE from_city_id = p.city OR to_city_id = p.city GROUP BY 1),
             my_conferences AS (
-                SELECT id FROM conference WHERE host_city_id = ?1
-                UNION SELECT conference_id FROM conference_participant WHERE city_id = ?1),
+                SELECT id FROM conference WHERE host_city_id = p.city
+                UNION SELECT conference_id FROM conference_participant WHERE city_id = p.city),
             conferences AS (
                 SELECT t.id, count(DISTINCT t.conference) AS n
                   FROM (SELECT c.host_city_id AS id, c.id AS conference FROM conference c JOIN my_conferences m ON m.id = c.id
@@ -100,22 +99,23 @@ public class PartnerSuggestions {
                   LEFT JOIN visits v ON v.id = c.id
                   LEFT JOIN conferences cf ON cf.id = c.id
                  -- by primary key: joined to the candidates, the planner scanned every city instead
-                 WHERE c.id = ANY (ARRAY(SELECT id FROM candidates)) AND c.id <> ?1%6$s),
+                 WHERE c.id = ANY (ARRAY(SELECT id FROM candidates)) AND c.id <> p.city),
             -- Each reason's points, rounded as the answer shows them, computed here only: the
             -- score that orders and pages the suggestions is their sum, and the reasons show them.
             points AS (
                 SELECT scored.*,
                        round((CASE WHEN cardinality(fields) > 0 THEN %1$s ELSE 0 END)::numeric, 1) AS field_points,
                        round(least(%2$s * coalesce(cardinality(networks) - CASE WHEN cardinality(fields) > 0 THEN 1 ELSE 0 END, 0), %3$s)::numeric, 1) AS network_points,
-                       round(least(%4$s * coalesce(common_count, 0), %7$s)::numeric, 1) AS common_points,
-                       round(least(%8$s * coalesce(visit_count, 0), %9$s)::numeric, 1) AS visit_points,
-                       round(least(%10$s * coalesce(conference_count, 0), %11$s)::numeric, 1) AS conference_points,
+                       round(least(%4$s * coalesce(common_count, 0), %6$s)::numeric, 1) AS common_points,
+                       round(least(%7$s * coalesce(visit_count, 0), %8$s)::numeric, 1) AS visit_points,
+                       round(least(%9$s * coalesce(conference_count, 0), %10$s)::numeric, 1) AS conference_points,
                        round(population_raw::numeric, 1) AS population_points
                   FROM scored)
             SELECT *, field_points + network_points + common_points + visit_points + conference_points
                       + population_points AS score
               FROM points
-            """;
+            """.formatted(SHARED_FIELD, PER_NETWORK, MAX_NETWORKS, PER_COMMON_PARTNER, POPULATION,
+            MAX_COMMON_PARTNERS, PER_VISIT, MAX_VISITS, PER_CONFERENCE, MAX_CONFERENCES);
 
     @Inject
     EntityManager em;
@@ -130,63 +130,33 @@ public class PartnerSuggestions {
     @Transactional(Transactional.TxType.SUPPORTS)
     public PartnerSuggestionPageDto suggest(UUID cityId, Filter filter) {
         directory.requireCity(cityId);
-        List<Object> parameters = new ArrayList<>(List.of(cityId));
-        StringBuilder where = new StringBuilder();
+        // The statement is evaluated once, for the one city of p; the filters apply to its scored rows.
+        KeysetQuery query = new KeysetQuery("s.*", "(SELECT CAST(? AS uuid) AS city) p CROSS JOIN LATERAL ("
+                + SCORED + ") s", cityId);
         if (filter.countryCode() != null) {
-            parameters.add(filter.countryCode());
-            where.append(" AND c.country_code = ?").append(parameters.size());
+            query.where("s.country_code = ?", filter.countryCode());
         }
         if (filter.field() != null) {
-            parameters.add(filter.field().name());
-            where.append(" AND EXISTS (SELECT 1 FROM city_membership f WHERE f.city_id = c.id AND f.network = 'UCCN'"
-                    + " AND f.field = ?").append(parameters.size()).append(')');
+            query.where("EXISTS (SELECT 1 FROM city_membership f WHERE f.city_id = s.id AND f.network = 'UCCN'"
+                    + " AND f.field = ?)", filter.field().name());
         }
         if (filter.maxDistanceKm() != null) {
             if (!hasLocation(cityId)) {
                 throw ProblemException.invalidParameter("maxDistanceKm", "needs a city with a location");
             }
-            parameters.add(filter.maxDistanceKm() * 1000);
-            int p = parameters.size();
-            where.append(" AND cube_enlarge(me.earth_point, gc_to_sec(?").append(p).append("), 3) @> c.earth_point")
-                    .append(" AND sec_to_gc(cube_distance(c.earth_point, me.earth_point)) <= ?").append(p);
+            query.where("s.distance_km <= ?", filter.maxDistanceKm());
         }
-        String scored = SCORED.formatted(SHARED_FIELD, PER_NETWORK, MAX_NETWORKS, PER_COMMON_PARTNER, POPULATION, where,
-                MAX_COMMON_PARTNERS, PER_VISIT, MAX_VISITS, PER_CONFERENCE, MAX_CONFERENCES);
-        String query = Cursor.fingerprint("suggestions|" + cityId + "|" + filter.countryCode() + "|" + filter.field()
-                + "|" + filter.maxDistanceKm());
-        StringBuilder sql = new StringBuilder("SELECT * FROM (").append(scored).append(") s");
-        if (filter.cursor() != null) {
-            Cursor after = Cursor.decode(filter.cursor(), query, 2);
-            parameters.add(new java.math.BigDecimal(after.keys().get(0)));
-            int score = parameters.size();
-            parameters.add(UUID.fromString(after.keys().get(1)));
-            int id = parameters.size();
-            sql.append(" WHERE s.score < ?").append(score).append(" OR (s.score = ?").append(score)
-                    .append(" AND s.id > ?").append(id).append(')');
-        }
-        parameters.add(filter.limit() + 1);
-        sql.append(" ORDER BY s.score DESC, s.id LIMIT ?").append(parameters.size());
-        var statement = em.createNativeQuery(sql.toString(), Tuple.class);
-        for (int i = 0; i < parameters.size(); i++) {
-            statement.setParameter(i + 1, parameters.get(i));
-        }
-        @SuppressWarnings("unchecked")
-        List<Tuple> rows = statement.getResultList();
-        List<Tuple> page = rows.subList(0, Math.min(rows.size(), filter.limit()));
+        query.orderBy(List.of(KeysetQuery.SortKey.desc("s.score", "numeric"), KeysetQuery.SortKey.asc("s.id", "uuid")));
+        KeysetQuery.Page page = query.run(em, filter.cursor(), filter.limit());
         Set<UUID> mentioned = new HashSet<>();
-        for (Tuple row : page) {
+        for (KeysetQuery.Row row : page.rows()) {
             if (row.get("via") != null) {
                 mentioned.addAll(Arrays.asList((UUID[]) row.get("via")));
             }
         }
         Map<UUID, CitySummary> names = directory.summaries(mentioned);
-        List<PartnerSuggestionDto> items = page.stream().map(row -> suggestion(row, names)).toList();
-        String next = null;
-        if (rows.size() > filter.limit()) {
-            Tuple last = page.get(page.size() - 1);
-            next = new Cursor(query, List.of(last.get("score").toString(), last.get("id").toString())).encode();
-        }
-        return new PartnerSuggestionPageDto().items(items).next(next);
+        List<PartnerSuggestionDto> items = page.rows().stream().map(row -> suggestion(row, names)).toList();
+        return new PartnerSuggestionPageDto().items(items).next(page.next());
     }
 
     private boolean hasLocation(UUID cityId) {
@@ -194,7 +164,7 @@ public class PartnerSuggestions {
                 .setParameter(1, cityId).getResultList().isEmpty();
     }
 
-    private static PartnerSuggestionDto suggestion(Tuple row, Map<UUID, CitySummary> names) {
+    private static PartnerSuggestionDto suggestion(KeysetQuery.Row row, Map<UUID, CitySummary> names) {
         List<SuggestionReasonDto> reasons = new ArrayList<>();
         String[] fields = (String[]) row.get("fields");
         String[] networks = (String[]) row.get("networks");
@@ -243,11 +213,11 @@ public class PartnerSuggestions {
                 .reasons(reasons);
     }
 
-    private static double points(Tuple row, String column) {
+    private static double points(KeysetQuery.Row row, String column) {
         return ((Number) row.get(column)).doubleValue();
     }
 
-    private static long count(Tuple row, String column) {
+    private static long count(KeysetQuery.Row row, String column) {
         Number value = (Number) row.get(column);
         return value == null ? 0 : value.longValue();
     }

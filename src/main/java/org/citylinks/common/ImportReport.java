@@ -72,19 +72,33 @@ public final class ImportReport {
         }
     }
 
+    /** The tables an import fills; the statements name them as constants, never as text passed in. */
+    public enum ImportedTable {
+        CITY("city", "ANALYZE city"),
+        PARTNERSHIP("partnership", "ANALYZE partnership");
+
+        private final String sql;
+        private final String analyze;
+
+        ImportedTable(String sql, String analyze) {
+            this.sql = sql;
+            this.analyze = analyze;
+        }
+    }
+
     /**
      * Makes a table fast to search again after a bulk write: merges the pending lists of its GIN
      * indexes (fast update defers new entries to a list that every search must scan in full, until
      * vacuum gets round to it) and refreshes its planner statistics. Measured after importing the
      * 26,568 World Cities into an empty table, a name search took 5 ms before and 0.2 ms after.
      */
-    public static void tidy(jakarta.persistence.EntityManager entityManager, String table) {
+    public static void tidy(jakarta.persistence.EntityManager entityManager, ImportedTable table) {
         io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
             entityManager.createNativeQuery("SELECT count(gin_clean_pending_list(CAST(i.indexrelid AS regclass)))"
                     + " FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam"
                     + " WHERE i.indrelid = CAST(CAST(? AS text) AS regclass) AND a.amname = 'gin'")
-                    .setParameter(1, table).getSingleResult();
-            entityManager.createNativeQuery("ANALYZE " + table).executeUpdate();
+                    .setParameter(1, table.sql).getSingleResult();
+            entityManager.createNativeQuery(table.analyze).executeUpdate();
         });
     }
 }

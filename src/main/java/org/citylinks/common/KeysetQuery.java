@@ -206,7 +206,9 @@ public final class KeysetQuery {
                 while (rs.next() && rows.size() < limit + 1) {
                     java.util.Map<String, Object> values = new java.util.LinkedHashMap<>();
                     for (int c = 0; c < columnCount; c++) {
-                        values.put(labels.get(c), rs.getObject(c + 1));
+                        Object value = rs.getObject(c + 1);
+                        // An SQL array is read while the result set is open, as the Java array it holds.
+                        values.put(labels.get(c), value instanceof java.sql.Array array ? array.getArray() : value);
                     }
                     rows.add(new Row(values));
                     if (rows.size() == limit) {

@@ -34,7 +34,12 @@ public final class TextMatch {
 
     /** Rows whose text has every word (or a word starting with it), or, in SIMILAR, is close to the words typed. */
     public static String condition(String alias, Mode mode) {
-        return mode == Mode.WORDS ? alias + ".search_vector @@ p.query" : "p.text <% " + alias + ".search_text";
+        return condition(alias, mode, alias + ".search_text");
+    }
+
+    /** As {@link #condition(String, Mode)}, with the near spellings matched against {@code similarText}. */
+    public static String condition(String alias, Mode mode, String similarText) {
+        return mode == Mode.WORDS ? alias + ".search_vector @@ p.query" : "p.text <% " + similarText;
     }
 
     /** Best match first: word rank plus similarity (computed only for the rows that matched). */

@@ -81,7 +81,7 @@ public class PartnershipImport {
             }
             flush(batch, report, user);
         }
-        ImportReport.tidy(entityManager, "partnership");
+        ImportReport.tidy(entityManager, org.citylinks.common.ImportReport.ImportedTable.PARTNERSHIP);
         return report.toDto();
     }
 

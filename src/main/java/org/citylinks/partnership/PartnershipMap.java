@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.citylinks.common.KeysetQuery;
 import org.citylinks.city.CreativeField;
 import org.citylinks.city.Network;
 
@@ -60,56 +61,43 @@ public class PartnershipMap {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public FeatureCollection of(Filter filter) {
-        StringBuilder sql = new StringBuilder("""
-                SELECT pa.id, pa.relationship_type, pa.status, pa.health, pa.since,
-                       a.id, a.name, a.country_code, a.lon, a.lat, b.id, b.name, b.country_code, b.lon, b.lat
-                  FROM partnership pa
-                  JOIN city a ON a.id = pa.city_a_id
-                  JOIN city b ON b.id = pa.city_b_id
-                 WHERE a.lat IS NOT NULL AND b.lat IS NOT NULL""");
-        List<Object> parameters = new ArrayList<>();
+        KeysetQuery query = new KeysetQuery("""
+                pa.id, pa.relationship_type, pa.status, pa.health, pa.since,
+                a.id AS a_id, a.name AS a_name, a.country_code AS a_country_code, a.lon AS a_lon, a.lat AS a_lat,
+                b.id AS b_id, b.name AS b_name, b.country_code AS b_country_code, b.lon AS b_lon, b.lat AS b_lat""",
+                "partnership pa JOIN city a ON a.id = pa.city_a_id JOIN city b ON b.id = pa.city_b_id");
+        query.where("a.lat IS NOT NULL AND b.lat IS NOT NULL");
         if (filter.countryCode() != null) {
-            sql.append(" AND (a.country_code = ? OR b.country_code = ?)");
-            parameters.add(filter.countryCode());
-            parameters.add(filter.countryCode());
+            query.where("a.country_code = ? OR b.country_code = ?", filter.countryCode(), filter.countryCode());
         }
-        if (filter.network() != null || filter.field() != null) {
-            sql.append(" AND EXISTS (SELECT 1 FROM city_membership m WHERE m.city_id IN (a.id, b.id)");
-            if (filter.network() != null) {
-                sql.append(" AND m.network = ?");
-                parameters.add(filter.network().name());
-            }
-            if (filter.field() != null) {
-                sql.append(" AND m.network = 'UCCN' AND m.field = ?");
-                parameters.add(filter.field().name());
-            }
-            sql.append(')');
+        if (filter.network() != null) {
+            query.where("EXISTS (SELECT 1 FROM city_membership m WHERE m.city_id IN (a.id, b.id) AND m.network = ?"
+                    + (filter.field() != null ? " AND m.network = 'UCCN' AND m.field = ?)" : ")"),
+                    filter.field() != null ? new Object[] { filter.network().name(), filter.field().name() }
+                            : new Object[] { filter.network().name() });
+        } else if (filter.field() != null) {
+            query.where("EXISTS (SELECT 1 FROM city_membership m WHERE m.city_id IN (a.id, b.id)"
+                    + " AND m.network = 'UCCN' AND m.field = ?)", filter.field().name());
         }
         if (filter.health() != null) {
-            sql.append(" AND pa.health = ?");
-            parameters.add(filter.health().name());
+            query.where("pa.health = ?", filter.health().name());
         }
         // Most active first, so a truncated map keeps the ties that matter now.
-        sql.append(" ORDER BY CASE pa.health WHEN 'ACTIVE' THEN 0 WHEN 'QUIET' THEN 1 ELSE 2 END, pa.id LIMIT ?");
-        parameters.add(filter.limit() + 1);
-        var query = em.createNativeQuery(sql.toString());
-        for (int i = 0; i < parameters.size(); i++) {
-            query.setParameter(i + 1, parameters.get(i));
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        boolean truncated = rows.size() > filter.limit();
+        query.orderBy(List.of(KeysetQuery.SortKey.asc("CASE pa.health WHEN 'ACTIVE' THEN 0 WHEN 'QUIET' THEN 1 ELSE 2 END",
+                "integer"), KeysetQuery.SortKey.asc("pa.id", "uuid")));
+        KeysetQuery.Page page = query.run(em, null, filter.limit());
+        boolean truncated = page.next() != null;
         Map<UUID, Place> places = new LinkedHashMap<>();
         List<Feature> lines = new ArrayList<>();
-        for (Object[] row : rows.subList(0, Math.min(rows.size(), filter.limit()))) {
-            Place a = place(row, 5);
-            Place b = place(row, 10);
+        for (KeysetQuery.Row row : page.rows()) {
+            Place a = place(row, "a_");
+            Place b = place(row, "b_");
             places.putIfAbsent(a.id(), a);
             places.putIfAbsent(b.id(), b);
-            lines.add(new Feature("Feature", (UUID) row[0],
+            lines.add(new Feature("Feature", row.uuid("id"),
                     new Geometry("LineString", List.of(a.position(), b.position())),
-                    new Properties("partnership", null, null, (String) row[1], (String) row[2], (String) row[3],
-                            (String) row[4], List.of(a.id(), b.id()))));
+                    new Properties("partnership", null, null, row.text("relationship_type"), row.text("status"),
+                            row.text("health"), row.text("since"), List.of(a.id(), b.id()))));
         }
         List<Feature> features = new ArrayList<>(places.size() + lines.size());
         places.values().stream().sorted(Comparator.comparing(Place::name).thenComparing(Place::id))
@@ -119,8 +107,8 @@ public class PartnershipMap {
         return new FeatureCollection("FeatureCollection", features, truncated);
     }
 
-    private static Place place(Object[] row, int at) {
-        return new Place((UUID) row[at], (String) row[at + 1], (String) row[at + 2],
-                ((Number) row[at + 3]).doubleValue(), ((Number) row[at + 4]).doubleValue());
+    private static Place place(KeysetQuery.Row row, String side) {
+        return new Place(row.uuid(side + "id"), row.text(side + "name"), row.text(side + "country_code"),
+                row.decimal(side + "lon"), row.decimal(side + "lat"));
     }
 }

@@ -25,49 +25,39 @@ import org.citylinks.common.TextMatch;
 @ApplicationScoped
 public class GlobalSearch {
 
-    private static final String HITS_TEMPLATE = """
-            (SELECT 'CITY' AS kind, c.id, c.name AS title,
-                    c.name || ', ' || coalesce(c.region || ', ', '') || c.country_code AS snippet,
-                    CAST(coalesce(ts_rank(c.search_vector, p.query), 0) + word_similarity(p.text, c.search_name)
-                         AS double precision) AS score
-               FROM city c WHERE {c}
-             UNION ALL
-             SELECT 'VISIT', v.id, v.title, left(coalesce(v.purpose, v.summary, v.title), 200),
-                    CAST(coalesce(ts_rank(v.search_vector, p.query), 0) + word_similarity(p.text, v.search_text)
-                         AS double precision)
-               FROM visit v WHERE {v}
-             UNION ALL
-             SELECT 'CONFERENCE', co.id, co.name, left(coalesce(co.description, co.organizer, co.name), 200),
-                    CAST(coalesce(ts_rank(co.search_vector, p.query), 0) + word_similarity(p.text, co.search_text)
-                         AS double precision)
-               FROM conference co WHERE {co}
-             UNION ALL
-             SELECT 'PROPOSAL', pr.id, pr.title,
-                    left(coalesce(pr.summary, nullif(pr.programme_text, ''), pr.title), 200),
-                    CAST(coalesce(ts_rank(pr.search_vector, p.query), 0) + word_similarity(p.text, pr.search_text)
-                         AS double precision)
-               FROM proposal pr WHERE {pr}
-             UNION ALL
-             SELECT 'PARTNERSHIP', pa.id, replace(pa.city_names, ' ', ' – '),
-                    left(coalesce(pa.description, initcap(replace(pa.relationship_type, '_', ' '))), 200),
-                    CAST(coalesce(ts_rank(pa.search_vector, p.query), 0) + word_similarity(p.text, pa.search_text)
-                         AS double precision)
-               FROM partnership pa WHERE {pa}) t
-            """;
+    /**
+     * One kind of resource in the union: its table, the title and snippet a hit shows, and the text
+     * its near spellings are matched against (a city's is its name alone).
+     */
+    private record Branch(String kind, String table, String alias, String title, String snippet, String similarText) {
 
-    /** The union for each mode: {@code {alias}} in the template becomes that table's condition. */
+        String sql(TextMatch.Mode mode) {
+            return "SELECT '" + kind + "' AS kind, " + alias + ".id, " + title + " AS title, " + snippet + " AS snippet,"
+                    + " CAST(coalesce(ts_rank(" + alias + ".search_vector, p.query), 0) + word_similarity(p.text, "
+                    + similarText + ") AS double precision) AS score FROM " + table + " " + alias
+                    + " WHERE " + TextMatch.condition(alias, mode, similarText);
+        }
+    }
+
+    private static final List<Branch> BRANCHES = List.of(
+            new Branch("CITY", "city", "c", "c.name",
+                    "c.name || ', ' || coalesce(c.region || ', ', '') || c.country_code", "c.search_name"),
+            new Branch("VISIT", "visit", "v", "v.title", "left(coalesce(v.purpose, v.summary, v.title), 200)",
+                    "v.search_text"),
+            new Branch("CONFERENCE", "conference", "co", "co.name",
+                    "left(coalesce(co.description, co.organizer, co.name), 200)", "co.search_text"),
+            new Branch("PROPOSAL", "proposal", "pr", "pr.title",
+                    "left(coalesce(pr.summary, nullif(pr.programme_text, ''), pr.title), 200)", "pr.search_text"),
+            new Branch("PARTNERSHIP", "partnership", "pa", "replace(pa.city_names, ' ', ' – ')",
+                    "left(coalesce(pa.description, initcap(replace(pa.relationship_type, '_', ' '))), 200)",
+                    "pa.search_text"));
+
+    /** The union for each mode, built once from the constants above. */
     private static final Map<TextMatch.Mode, String> HITS = Map.of(
             TextMatch.Mode.WORDS, hits(TextMatch.Mode.WORDS), TextMatch.Mode.SIMILAR, hits(TextMatch.Mode.SIMILAR));
 
     private static String hits(TextMatch.Mode mode) {
-        String sql = HITS_TEMPLATE;
-        for (String alias : List.of("pa", "pr", "co", "c", "v")) {
-            String condition = TextMatch.condition(alias, mode);
-            // the city's near-spelling text is its name alone
-            sql = sql.replace("{" + alias + "}", alias.equals("c") ? condition.replace("c.search_text", "c.search_name")
-                    : condition);
-        }
-        return sql;
+        return "(" + String.join(" UNION ALL ", BRANCHES.stream().map(branch -> branch.sql(mode)).toList()) + ") t";
     }
 
     private static final Map<String, String> PATHS = Map.of(
