@@ -206,7 +206,7 @@ class CityResourceTest {
 
     @Test
     void anExternalIdBelongsToOneCity() {
-        String geonames = Long.toString(System.nanoTime() % 1_000_000_000L);
+        String geonames = Long.toString(org.citylinks.common.TestRandom.nextLong(1_000_000_000L));
         Cities.create(Map.of("name", "Kanazawa", "countryCode", "JP", "externalIds", Map.of("geonames", geonames)));
         api(TestTokens.editor()).contentType(ContentType.JSON)
                 .body(Map.of("name", "Kanazawa again", "countryCode", "JP", "externalIds", Map.of("geonames", geonames)))
@@ -219,6 +219,11 @@ class CityResourceTest {
     void deleteNeedsAdminAndACurrentETag() {
         Response created = Cities.create("Aswān", "EG");
         String id = created.path("id");
+        invalidRequest(TestTokens.editor()).header("If-Match", created.header("ETag"))
+                .when().delete("/v1/cities/{id}", id).then().statusCode(403);
+        api(TestTokens.admin()).header("If-Match", "\"" + (Long.parseLong(created.header("ETag").replace("\"", "")) + 1) + "\"")
+                .when().delete("/v1/cities/{id}", id).then().statusCode(412);
+        api().when().get("/v1/cities/{id}", id).then().statusCode(200);
         api(TestTokens.admin()).header("If-Match", created.header("ETag"))
                 .when().delete("/v1/cities/{id}", id).then().statusCode(204);
         api().when().get("/v1/cities/{id}", id).then().statusCode(404);

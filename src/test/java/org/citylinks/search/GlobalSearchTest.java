@@ -58,6 +58,11 @@ class GlobalSearchTest {
         String word = Cities.tag();
         String exact = post("/v1/conferences", Map.of("name", word + " festival", "hostCityId", Cities.newId("FR"),
                 "startDate", "2023-04-14", "mode", "IN_PERSON"));
+        String weaker = post("/v1/conferences", Map.of("name", "Festival of music, dance, crafts and " + word,
+                "hostCityId", Cities.newId("FR"), "startDate", "2023-04-15", "mode", "IN_PERSON"));
+        // The name that is mostly the word comes before the one that mentions it among others.
+        api().queryParam("q", word + " festival").queryParam("type", "CONFERENCE").when().get("/v1/search").then()
+                .body("items.id", org.hamcrest.Matchers.contains(exact, weaker));
         // A prefix of the word finds it.
         api().queryParam("q", word.substring(0, word.length() - 2)).when().get("/v1/search").then()
                 .body("items.id", hasItem(exact));
