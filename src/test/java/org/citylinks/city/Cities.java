@@ -4,7 +4,6 @@ import static org.citylinks.common.Api.api;
 
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.citylinks.common.TestTokens;
 
@@ -21,9 +20,9 @@ public final class Cities {
     public static String tag() {
         StringBuilder tag = new StringBuilder();
         for (int i = 0; i < 9; i++) {
-            tag.append("bcdfghjklmnpqrstvwxz".charAt(ThreadLocalRandom.current().nextInt(20)));
+            tag.append("bcdfghjklmnpqrstvwxz".charAt(org.citylinks.common.TestRandom.nextInt(20)));
             if (i % 3 == 1) {
-                tag.append("aeiou".charAt(ThreadLocalRandom.current().nextInt(5)));
+                tag.append("aeiou".charAt(org.citylinks.common.TestRandom.nextInt(5)));
             }
         }
         return tag.toString();

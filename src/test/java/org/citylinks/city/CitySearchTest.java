@@ -104,7 +104,7 @@ class CitySearchTest {
     @Test
     void nearOrdersByDistanceWithinTheRadius() {
         // A point in the South Pacific that no other test's city is near.
-        double lat = -48.5 + Math.random(), lon = -123.0 + Math.random();
+        double lat = -48.5 + org.citylinks.common.TestRandom.nextDouble(), lon = -123.0 + org.citylinks.common.TestRandom.nextDouble();
         String tag = Cities.tag();
         Cities.createAt("Far " + tag, "NZ", lat + 1.0, lon);       // about 111 km
         Cities.createAt("Near " + tag, "NZ", lat + 0.01, lon);     // about 1.1 km

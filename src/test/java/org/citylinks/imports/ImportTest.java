@@ -121,7 +121,7 @@ class ImportTest {
 
     @Test
     void aLineThatIsNotUtf8IsReportedNotAltered() {
-        long id = 1_990_000_000L + System.nanoTime() % 1_000_000;
+        long id = 1_990_000_000L + org.citylinks.common.TestRandom.nextLong(1_000_000);
         String tag = Long.toString(id, 36);
         byte[] head = ("city,city_ascii,lat,lng,country,iso2,iso3,admin_name,capital,population,id\n"
                 + "Overlong" + tag).getBytes(StandardCharsets.UTF_8);

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.citylinks.client.ApiClient;
 import org.citylinks.client.ApiException;
@@ -48,7 +47,7 @@ class JavaClientIT {
     private static String madeUpWord() {
         StringBuilder word = new StringBuilder("Jv");
         for (int i = 0; i < 8; i++) {
-            word.append("bcdfghjklmnpqrstvwxz".charAt(ThreadLocalRandom.current().nextInt(20)));
+            word.append("bcdfghjklmnpqrstvwxz".charAt(org.citylinks.common.TestRandom.nextInt(20)));
         }
         return word.toString();
     }
