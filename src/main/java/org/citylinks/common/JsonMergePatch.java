@@ -1,14 +1,15 @@
 package org.citylinks.common;
 
-import java.util.Iterator;
-import java.util.Map;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** RFC 7396 JSON merge patch over a resource's writable representation. */
@@ -42,21 +43,27 @@ public class JsonMergePatch {
         return result;
     }
 
+    /**
+     * The RFC 7396 merge of {@code patch} into {@code target}, by Jakarta JSON Processing's
+     * implementation (Parsson). The trees cross between Jackson and JSON-P as text: what the
+     * request said was checked when Jackson read it, and is checked again when the result is read
+     * as the input model.
+     */
     static JsonNode merge(JsonNode target, JsonNode patch) {
-        if (!patch.isObject()) {
-            return patch;
+        try {
+            JsonValue merged = Json.createMergePatch(jsonp(patch)).apply(jsonp(target == null ? NullNode.getInstance() : target));
+            return TREES.readTree(merged.toString());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A merged tree could not be read back", e);
         }
-        ObjectNode result = target != null && target.isObject() ? ((ObjectNode) target).deepCopy()
-                : ((ObjectNode) patch).objectNode();
-        for (Iterator<Map.Entry<String, JsonNode>> fields = patch.fields(); fields.hasNext();) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            if (field.getValue().isNull()) {
-                result.remove(field.getKey());
-            } else {
-                result.set(field.getKey(), merge(result.get(field.getKey()), field.getValue()));
-            }
+    }
+
+    private static final ObjectMapper TREES = new ObjectMapper();
+
+    private static JsonValue jsonp(JsonNode node) throws JsonProcessingException {
+        try (JsonReader reader = Json.createReader(new java.io.StringReader(TREES.writeValueAsString(node)))) {
+            return reader.readValue();
         }
-        return result;
     }
 
     /** Carries the Jackson failure of a merged body to the problem mapper unchanged. */
