@@ -19,6 +19,12 @@ import java.util.List;
  * is not (an invalid or overlong byte sequence, a lone surrogate) is returned with
  * {@link Row#unreadable()} saying so, for the import to report it rather than store replacement
  * characters.
+ * <p>
+ * Not Apache Commons CSV: it parses characters from a {@code Reader}, so the bytes are decoded
+ * before it sees a line, and a line with bytes that are not UTF-8 can only fail the whole import or
+ * be read with replacement characters; naming that one line (the import's contract) needs the
+ * decoding per line that this reader does. Its quoting rules are those of RFC 4180 as the shared
+ * data files use them ({@code CsvReaderProperties} checks a round trip).
  */
 public final class CsvReader implements AutoCloseable {
 
