@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import org.citylinks.api.model.ChangeDto;
@@ -49,26 +50,26 @@ public class ChangeFeed {
         }
         Position from = since == null ? new Position(0, 0) : parse(since);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        List<Tuple> rows = em.createNativeQuery("""
                 SELECT commit_seq, id, resource, resource_id, change, version, changed_at
                   FROM change_log
                  WHERE commit_seq IS NOT NULL AND (commit_seq, id) > (?1, ?2)
                  ORDER BY commit_seq, id
-                 LIMIT ?3""")
+                 LIMIT ?3""", Tuple.class)
                 .setParameter(1, from.commit()).setParameter(2, from.row()).setParameter(3, limit + 1)
                 .getResultList();
         List<ChangeDto> changes = new ArrayList<>();
         Position last = from;
-        for (Object[] row : rows.subList(0, Math.min(rows.size(), limit))) {
-            last = new Position(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
-            String resource = (String) row[2];
-            UUID id = (UUID) row[3];
+        for (Tuple row : rows.subList(0, Math.min(rows.size(), limit))) {
+            last = new Position(row.get("commit_seq", Number.class).longValue(), row.get("id", Number.class).longValue());
+            String resource = row.get("resource", String.class);
+            UUID id = row.get("resource_id", UUID.class);
             changes.add(new ChangeDto()
                     .resource(ChangeDto.ResourceEnum.fromValue(resource))
                     .id(id)
-                    .change(ChangeDto.ChangeEnum.fromValue((String) row[4]))
-                    .version(((Number) row[5]).longValue())
-                    .changedAt(instant(row[6]))
+                    .change(ChangeDto.ChangeEnum.fromValue(row.get("change", String.class)))
+                    .version(row.get("version", Number.class).longValue())
+                    .changedAt(instant(row.get("changed_at")))
                     .href(PATHS.get(resource) + id));
         }
         return new ChangePageDto().items(changes).next(last.toString()).hasMore(rows.size() > limit);
@@ -76,11 +77,12 @@ public class ChangeFeed {
 
     private Position latest() {
         @SuppressWarnings("unchecked")
-        List<Object[]> last = em.createNativeQuery("""
+        List<Tuple> last = em.createNativeQuery("""
                 SELECT commit_seq, id FROM change_log WHERE commit_seq IS NOT NULL
-                 ORDER BY commit_seq DESC, id DESC LIMIT 1""").getResultList();
+                 ORDER BY commit_seq DESC, id DESC LIMIT 1""", Tuple.class).getResultList();
         return last.isEmpty() ? new Position(0, 0)
-                : new Position(((Number) last.get(0)[0]).longValue(), ((Number) last.get(0)[1]).longValue());
+                : new Position(last.get(0).get("commit_seq", Number.class).longValue(),
+                        last.get(0).get("id", Number.class).longValue());
     }
 
     private static OffsetDateTime instant(Object value) {
