@@ -90,23 +90,23 @@ public class IdempotentRequests {
 
     private Response replay(String caller, String key, String hash) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery(
-                "SELECT request_hash, status, location, etag, body FROM idempotency_key WHERE caller = ?1 AND key = ?2")
-                .setParameter(1, caller).setParameter(2, key).getResultList();
-        Object[] row = rows.get(0);
-        if (!hash.equals(row[0])) {
+        List<jakarta.persistence.Tuple> rows = entityManager.createNativeQuery(
+                "SELECT request_hash, status, location, etag, body FROM idempotency_key WHERE caller = ?1 AND key = ?2",
+                jakarta.persistence.Tuple.class).setParameter(1, caller).setParameter(2, key).getResultList();
+        jakarta.persistence.Tuple row = rows.get(0);
+        if (!hash.equals(row.get("request_hash"))) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED,
                     "This Idempotency-Key was used for another request in the last 24 hours; use a new key.",
                     List.of(Problem.FieldError.atParameter(HEADER, "was used for another request")));
         }
-        Response.ResponseBuilder replayed = Response.status((Integer) row[1])
-                .entity(row[4]).type(MediaType.APPLICATION_JSON_TYPE)
+        Response.ResponseBuilder replayed = Response.status(row.get("status", Number.class).intValue())
+                .entity(row.get("body")).type(MediaType.APPLICATION_JSON_TYPE)
                 .header("Idempotency-Replayed", "true");
-        if (row[2] != null) {
-            replayed.header("Location", row[2]);
+        if (row.get("location") != null) {
+            replayed.header("Location", row.get("location"));
         }
-        if (row[3] != null) {
-            replayed.header("ETag", row[3]);
+        if (row.get("etag") != null) {
+            replayed.header("ETag", row.get("etag"));
         }
         return replayed.build();
     }

@@ -53,20 +53,22 @@ public class DomainMetrics {
     void refresh() {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
-                count("SELECT status, count(*) FROM proposal GROUP BY status", proposals);
-                count("SELECT status, count(*) FROM partnership GROUP BY status", partnerships);
+                count("SELECT status, count(*) AS count FROM proposal GROUP BY status", proposals);
+                count("SELECT status, count(*) AS count FROM partnership GROUP BY status", partnerships);
             });
         } catch (RuntimeException e) {
             LOG.debugf("Domain gauges not refreshed: %s", e.getMessage()); // the database is away; health says so
         }
     }
 
+    /** Counts by status; {@code sql} selects the columns {@code status} and {@code count}. */
     private void count(String sql, Map<String, AtomicLong> gauges) {
         Map<String, Long> counted = new java.util.HashMap<>();
         @SuppressWarnings("unchecked")
-        java.util.List<Object[]> rows = entityManager.createNativeQuery(sql).getResultList();
-        for (Object[] row : rows) {
-            counted.put((String) row[0], ((Number) row[1]).longValue());
+        java.util.List<jakarta.persistence.Tuple> rows = entityManager.createNativeQuery(sql, jakarta.persistence.Tuple.class)
+                .getResultList();
+        for (jakarta.persistence.Tuple row : rows) {
+            counted.put(row.get("status", String.class), row.get("count", Number.class).longValue());
         }
         gauges.forEach((status, count) -> count.set(counted.getOrDefault(status, 0L)));
     }
