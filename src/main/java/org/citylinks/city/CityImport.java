@@ -78,9 +78,7 @@ public class CityImport {
             List<CityRow> batch = new ArrayList<>();
             Set<String> idsInBatch = new HashSet<>();
             for (CsvReader.Row row = reader.next(); row != null; row = reader.next()) {
-                report.line();
-                if (row.unreadable() != null) {
-                    report.malformed(row, row.unreadable());
+                if (!report.readable(row)) {
                     continue;
                 }
                 CityRow city = CityImportRows.city(row, columns, report);

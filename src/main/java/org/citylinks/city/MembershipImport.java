@@ -36,9 +36,7 @@ class MembershipImport {
         Integer countryColumn = columns.containsKey("iso2") ? columns.get("iso2") : columns.get("country_code");
         List<MembershipRow> batch = new ArrayList<>();
         for (CsvReader.Row row = reader.next(); row != null; row = reader.next()) {
-            report.line();
-            if (row.unreadable() != null) {
-                report.malformed(row, row.unreadable());
+            if (!report.readable(row)) {
                 continue;
             }
             MembershipRow membership = CityImportRows.membership(row, columns, countryColumn, report);

@@ -27,6 +27,19 @@ public final class ImportReport {
         this.what = what;
     }
 
+    /**
+     * Counts a line of the file and tells whether it can be read: a line whose bytes are not UTF-8
+     * is reported as malformed here, for the import to skip.
+     */
+    public synchronized boolean readable(CsvReader.Row row) {
+        line();
+        if (row.unreadable() != null) {
+            malformed(row, row.unreadable());
+            return false;
+        }
+        return true;
+    }
+
     public synchronized void line() {
         lines++;
     }

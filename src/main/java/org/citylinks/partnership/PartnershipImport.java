@@ -65,9 +65,7 @@ public class PartnershipImport {
             }
             List<Pair> batch = new ArrayList<>();
             for (CsvReader.Row row = reader.next(); row != null; row = reader.next()) {
-                report.line();
-                if (row.unreadable() != null) {
-                    report.malformed(row, row.unreadable());
+                if (!report.readable(row)) {
                     continue;
                 }
                 Optional<Side> first = side(row, columns, "1", report);
