@@ -1,7 +1,9 @@
 package org.citylinks.city;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -56,26 +58,7 @@ class MembershipImport {
             return;
         }
         QuarkusTransaction.requiringNew().run(() -> entityManager.unwrap(Session.class).doWork(connection -> {
-            // The city of that name in that country (the most populous, if the country has several).
-            Map<Integer, UUID> cities = new HashMap<>();
-            try (PreparedStatement find = connection.prepareStatement("""
-                    SELECT r.i, (SELECT c.id FROM city c WHERE c.country_code = r.country
-                                    AND c.sort_name = citylinks_normalize(r.name)
-                                  ORDER BY c.population DESC NULLS LAST, c.id LIMIT 1)
-                      FROM unnest(?::int[], ?::text[], ?::text[]) AS r(i, name, country)
-                    """)) {
-                find.setArray(1, CityUpserts.array(connection, "int4", range(batch.size())));
-                find.setArray(2, CityUpserts.array(connection, "text", batch.stream().map(m -> AsciiNames.of(m.name()).orElse(m.name())).toArray()));
-                find.setArray(3, CityUpserts.array(connection, "text", batch.stream().map(MembershipRow::country).toArray()));
-                try (ResultSet result = find.executeQuery()) {
-                    while (result.next()) {
-                        UUID id = result.getObject(2, UUID.class);
-                        if (id != null) {
-                            cities.put(result.getInt(1), id);
-                        }
-                    }
-                }
-            }
+            Map<Integer, UUID> cities = citiesOf(connection, batch);
             List<UUID> ids = new ArrayList<>();
             List<String> fields = new ArrayList<>();
             for (int i = 0; i < batch.size(); i++) {
@@ -86,33 +69,62 @@ class MembershipImport {
                     report.unmatched(batch.get(i).source(), "no city " + batch.get(i).name() + " in " + batch.get(i).country());
                 }
             }
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    WITH added AS (
-                        INSERT INTO city_membership (city_id, network, field, since)
-                        SELECT DISTINCT r.city, 'UCCN', r.field, CAST(NULL AS integer)
-                          FROM unnest(?::uuid[], ?::text[]) AS r(city, field)
-                        ON CONFLICT (city_id, network, coalesce(field, '')) DO NOTHING
-                        RETURNING city_id),
-                    changed AS (
-                        UPDATE city SET version = version + 1, updated_at = now(), updated_by = ?
-                         WHERE id IN (SELECT city_id FROM added)
-                        RETURNING id)
-                    SELECT (SELECT count(*) FROM added), (SELECT count(*) FROM changed)
-                    """)) {
-                insert.setArray(1, CityUpserts.array(connection, "uuid", ids.toArray()));
-                insert.setArray(2, CityUpserts.array(connection, "text", fields.toArray()));
-                insert.setString(3, user);
-                long created;
-                try (ResultSet counts = insert.executeQuery()) {
-                    counts.next();
-                    created = counts.getLong(1);
-                }
-                report.created(created);
-                report.unchanged(ids.size() - created);
-            }
+            long created = add(connection, ids, fields, user);
+            report.created(created);
+            report.unchanged(ids.size() - created);
         }));
         batch.clear();
         report.progress();
+    }
+
+    /** The city of each row's name in its country (the most populous, if several), by the row's index. */
+    private static Map<Integer, UUID> citiesOf(Connection connection, List<MembershipRow> batch) throws SQLException {
+        Map<Integer, UUID> cities = new HashMap<>();
+        try (PreparedStatement find = connection.prepareStatement("""
+                SELECT r.i, (SELECT c.id FROM city c WHERE c.country_code = r.country
+                                AND c.sort_name = citylinks_normalize(r.name)
+                              ORDER BY c.population DESC NULLS LAST, c.id LIMIT 1) AS city_id
+                  FROM unnest(?::int[], ?::text[], ?::text[]) AS r(i, name, country)
+                """)) {
+            find.setArray(1, CityUpserts.array(connection, "int4", range(batch.size())));
+            find.setArray(2, CityUpserts.array(connection, "text",
+                    batch.stream().map(m -> CityDirectory.asciiForm(m.name())).toArray()));
+            find.setArray(3, CityUpserts.array(connection, "text", batch.stream().map(MembershipRow::country).toArray()));
+            try (ResultSet result = find.executeQuery()) {
+                while (result.next()) {
+                    UUID id = result.getObject("city_id", UUID.class);
+                    if (id != null) {
+                        cities.put(result.getInt("i"), id);
+                    }
+                }
+            }
+        }
+        return cities;
+    }
+
+    /** Adds the UCCN memberships (each city's version moves on); returns how many were new. */
+    private static long add(Connection connection, List<UUID> ids, List<String> fields, String user) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                WITH added AS (
+                    INSERT INTO city_membership (city_id, network, field, since)
+                    SELECT DISTINCT r.city, 'UCCN', r.field, CAST(NULL AS integer)
+                      FROM unnest(?::uuid[], ?::text[]) AS r(city, field)
+                    ON CONFLICT (city_id, network, coalesce(field, '')) DO NOTHING
+                    RETURNING city_id),
+                changed AS (
+                    UPDATE city SET version = version + 1, updated_at = now(), updated_by = ?
+                     WHERE id IN (SELECT city_id FROM added)
+                    RETURNING id)
+                SELECT (SELECT count(*) FROM added) AS added, (SELECT count(*) FROM changed) AS changed
+                """)) {
+            insert.setArray(1, CityUpserts.array(connection, "uuid", ids.toArray()));
+            insert.setArray(2, CityUpserts.array(connection, "text", fields.toArray()));
+            insert.setString(3, user);
+            try (ResultSet counts = insert.executeQuery()) {
+                counts.next();
+                return counts.getLong("added");
+            }
+        }
     }
 
     private static Object[] range(int size) {
