@@ -184,6 +184,10 @@ public class JsonConfiguration implements ObjectMapperCustomizer {
         // document, and a value of another JSON type (a number for a title or a day, a string for a
         // number, 1.5 for a whole number) are refused instead of being picked or converted.
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        // And what is stored is what is read back: a character beyond the BMP (an emoji) is
+        // written as its four UTF-8 bytes, not as an escaped surrogate pair.
+        mapper.setConfig(mapper.getSerializationConfig()
+                .with(com.fasterxml.jackson.core.json.JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8));
         mapper.enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.disable(com.fasterxml.jackson.databind.DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS);

@@ -137,8 +137,11 @@ class NoServerErrorTest {
                 .body("errors[0].pointer", equalTo("/topics/2"))
                 .body("errors[0].message", containsString("/topics/0"));
         String emoji = "\uD83C\uDFB5".repeat(200); // 200 characters, 400 UTF-16 units
-        api(TestTokens.editor()).contentType(ContentType.JSON).body(Map.of("name", emoji, "asciiName", "Music", "countryCode", "ID"))
-                .when().post("/v1/cities").then().statusCode(201).body("name", equalTo(emoji));
+        byte[] written = api(TestTokens.editor()).contentType(ContentType.JSON)
+                .body(Map.of("name", emoji, "asciiName", "Music", "countryCode", "ID"))
+                .when().post("/v1/cities").then().statusCode(201).body("name", equalTo(emoji)).extract().asByteArray();
+        // Written as the characters themselves, in UTF-8, not as escaped surrogate pairs.
+        assertTrue(new String(written, StandardCharsets.UTF_8).contains(emoji), "emoji written raw");
         invalidRequest(TestTokens.editor()).contentType(ContentType.JSON).body(Map.of("name", emoji + "\uD83C\uDFB5",
                 "asciiName", "Music", "countryCode", "ID")).when().post("/v1/cities").then().statusCode(422)
                 .body("errors[0].pointer", equalTo("/name"));
