@@ -77,65 +77,71 @@ public final class CsvReader implements AutoCloseable {
     public Row next() {
         try {
             unreadableLine = false;
-            String line = readLine();
-            lineNumber++;
-            while (line != null && line.isBlank() && !unreadableLine) { // an empty line is no record
-                line = readLine();
-                lineNumber++;
-            }
+            String line = firstLineOfRecord();
             if (line == null) {
                 return null;
             }
             long start = lineNumber;
-            if (start == 1 && line.startsWith("\uFEFF")) {
-                line = line.substring(1); // a byte-order mark is not part of the first field
-            }
             StringBuilder text = new StringBuilder(line);
-            List<String> fields = new ArrayList<>();
-            StringBuilder field = new StringBuilder();
-            boolean quoted = false;
-            int i = 0;
-            while (true) {
-                if (i == line.length()) {
-                    if (!quoted) {
-                        break;
-                    }
-                    String more = readLine(); // a line break inside quotes
-                    if (more == null) {
-                        break;
-                    }
-                    lineNumber++;
-                    field.append('\n');
-                    text.append('\n').append(more);
-                    line = more;
-                    i = 0;
-                    continue;
-                }
-                char c = line.charAt(i++);
-                if (quoted) {
-                    if (c == '"' && i < line.length() && line.charAt(i) == '"') {
-                        field.append('"');
-                        i++;
-                    } else if (c == '"') {
-                        quoted = false;
-                    } else {
-                        field.append(c);
-                    }
-                } else if (c == '"') {
-                    quoted = true;
-                } else if (c == ',') {
-                    fields.add(field.toString());
-                    field.setLength(0);
-                } else {
-                    field.append(c);
-                }
-            }
-            fields.add(field.toString());
+            List<String> fields = fields(line, text);
             return new Row(start, text.toString(), fields, unreadableLine
                     ? "is not valid UTF-8 text (the file must be UTF-8; this line has bytes that are not)" : null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The next line that is not blank (blank lines still count), without a leading byte-order mark. */
+    private String firstLineOfRecord() throws IOException {
+        String line = readLine();
+        lineNumber++;
+        while (line != null && line.isBlank() && !unreadableLine) { // an empty line is no record
+            line = readLine();
+            lineNumber++;
+        }
+        if (line != null && lineNumber == 1 && line.startsWith("\uFEFF")) {
+            line = line.substring(1); // a byte-order mark is not part of the first field
+        }
+        return line;
+    }
+
+    /**
+     * The fields of the record that starts with {@code line}, reading on while a quoted field holds
+     * a line break; {@code text} receives each further line, so that it holds the record as sent.
+     */
+    private List<String> fields(String line, StringBuilder text) throws IOException {
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        int i = 0;
+        while (true) {
+            if (i == line.length()) {
+                String more = quoted ? readLine() : null; // a line break inside quotes
+                if (more == null) {
+                    break;
+                }
+                lineNumber++;
+                field.append('\n');
+                text.append('\n').append(more);
+                line = more;
+                i = 0;
+                continue;
+            }
+            char c = line.charAt(i++);
+            if (quoted && c == '"' && i < line.length() && line.charAt(i) == '"') {
+                field.append('"'); // a doubled quote inside quotes
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+        }
+        fields.add(field.toString());
+        return fields;
     }
 
     @Override
