@@ -180,14 +180,27 @@ public class JsonConfiguration implements ObjectMapperCustomizer {
 
     @Override
     public void customize(ObjectMapper mapper) {
-        // What is sent is what is stored, or a 400: a member given twice, anything after the
-        // document, and a value of another JSON type (a number for a title or a day, a string for a
-        // number, 1.5 for a whole number) are refused instead of being picked or converted.
-        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        refuseWhatWouldBeConverted(mapper);
+        limitWhatIsRead(mapper);
+        mapper.registerModule(strictText());
         // And what is stored is what is read back: a character beyond the BMP (an emoji) is
         // written as its four UTF-8 bytes, not as an escaped surrogate pair.
         mapper.setConfig(mapper.getSerializationConfig()
                 .with(com.fasterxml.jackson.core.json.JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8));
+        mapper.addMixIn(MembershipDto.class, OmitAbsentMembers.class);
+        mapper.addMixIn(PersonDto.class, OmitAbsentMembers.class);
+        mapper.addMixIn(TimelineEntryDto.class, OmitAbsentMembers.class);
+        mapper.addMixIn(SuggestionReasonDto.class, OmitAbsentMembers.class);
+    }
+
+    /**
+     * What is sent is what is stored, or a 400: a member given twice, anything after the
+     * document, and a value of another JSON type (a number for a title or a day, a string for a
+     * number, 1.5 for a whole number) are refused instead of being picked or converted; required
+     * members are left to validation, so that every missing one is named at once.
+     */
+    private static void refuseWhatWouldBeConverted(ObjectMapper mapper) {
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.disable(com.fasterxml.jackson.databind.DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS);
@@ -207,23 +220,32 @@ public class JsonConfiguration implements ObjectMapperCustomizer {
                         mapper.getSerializationConfig().getAnnotationIntrospector()),
                 com.fasterxml.jackson.databind.AnnotationIntrospector.pair(notRequired,
                         mapper.getDeserializationConfig().getAnnotationIntrospector()));
-        // Far above anything the contract allows, far below what would exhaust memory: deeper
-        // input is refused while it is read (a 400), not after. A string may be as long as a body
-        // may be (OversizedBodies caps that), so that a too-long value reaches validation and is
-        // the 422 that names it; a number may have Jackson's default 1,000 digits, so that one out
-        // of range is named too (a longer one is a 400 while it is read: parsing it costs more).
-        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(32)
-                .maxNumberLength(1000)
-                .maxStringLength(2_000_000)
-                .maxNameLength(200)
-                .build());
         // A list in a request is a list: null for it, or for one of its items, is a bad value (400 with
         // the pointer), never a null the code would trip over. (A merge patch's null removes the
         // member before it is read, so a patch can still clear a list.)
         JsonSetter.Value noNulls = JsonSetter.Value.construct(Nulls.FAIL, Nulls.FAIL);
         mapper.configOverride(java.util.List.class).setSetterInfo(noNulls);
         mapper.configOverride(java.util.Set.class).setSetterInfo(noNulls);
+    }
+
+    /**
+     * Far above anything the contract allows, far below what would exhaust memory: deeper input is
+     * refused while it is read (a 400), not after. A string may be as long as a body may be
+     * (OversizedBodies caps that), so that a too-long value reaches validation and is the 422 that
+     * names it; a number may have Jackson's default 1,000 digits, so that one out of range is named
+     * too (a longer one is a 400 while it is read: parsing it costs more).
+     */
+    private static void limitWhatIsRead(ObjectMapper mapper) {
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(32)
+                .maxNumberLength(1000)
+                .maxStringLength(2_000_000)
+                .maxNameLength(200)
+                .build());
+    }
+
+    /** Text without NUL or lone surrogates, days as the contract writes them, unique lists without repeats. */
+    private static SimpleModule strictText() {
         SimpleModule strict = new SimpleModule("citylinks-text").addDeserializer(String.class, new TextWithoutNul())
                 .addDeserializer(java.time.LocalDate.class, new StrictDate());
         strict.setDeserializerModifier(new com.fasterxml.jackson.databind.deser.BeanDeserializerModifier() {
@@ -236,10 +258,6 @@ public class JsonConfiguration implements ObjectMapperCustomizer {
                 return java.util.Set.class.isAssignableFrom(type.getRawClass()) ? new UniqueItems(type) : deserializer;
             }
         });
-        mapper.registerModule(strict);
-        mapper.addMixIn(MembershipDto.class, OmitAbsentMembers.class);
-        mapper.addMixIn(PersonDto.class, OmitAbsentMembers.class);
-        mapper.addMixIn(TimelineEntryDto.class, OmitAbsentMembers.class);
-        mapper.addMixIn(SuggestionReasonDto.class, OmitAbsentMembers.class);
+        return strict;
     }
 }
