@@ -170,47 +170,18 @@ public final class KeysetQuery {
         String queryFingerprint = queryFingerprint();
         List<Object> parameters = new ArrayList<>(fromParameters);
         parameters.addAll(whereParameters);
-        StringBuilder sql = new StringBuilder("SELECT ").append(columns);
-        for (int k = 0; k < order.size(); k++) {
-            sql.append(", CAST(").append(order.get(k).expression()).append(" AS text) AS ").append(KEY_LABEL).append(k);
-        }
-        sql.append(" FROM ").append(from).append(where);
-        if (cursor != null) {
-            appendAfter(sql, parameters, Cursor.decode(cursor, queryFingerprint, order.size()).keys());
-        }
-        sql.append(" ORDER BY ");
-        for (int i = 0; i < order.size(); i++) {
-            SortKey key = order.get(i);
-            sql.append(i > 0 ? ", " : "").append(key.expression()).append(key.descending() ? " DESC" : "");
-        }
-        sql.append(" LIMIT ?");
+        String sql = sql(cursor == null ? null : Cursor.decode(cursor, queryFingerprint, order.size()).keys(), parameters);
         parameters.add(limit + 1);
-
         List<Row> rows = new ArrayList<>();
         List<String> lastKeys = null;
-        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.size(); i++) {
                 statement.setObject(i + 1, parameters.get(i));
             }
             try (ResultSet rs = statement.executeQuery()) {
-                java.sql.ResultSetMetaData meta = rs.getMetaData();
-                int columnCount = meta.getColumnCount() - order.size();
-                List<String> labels = new ArrayList<>();
-                for (int c = 1; c <= columnCount; c++) {
-                    String label = meta.getColumnLabel(c);
-                    if (labels.contains(label)) {
-                        throw new IllegalStateException("Two columns are labelled " + label + ": alias one of them");
-                    }
-                    labels.add(label);
-                }
+                List<String> labels = labels(rs.getMetaData());
                 while (rs.next() && rows.size() < limit + 1) {
-                    java.util.Map<String, Object> values = new java.util.LinkedHashMap<>();
-                    for (int c = 0; c < columnCount; c++) {
-                        Object value = rs.getObject(c + 1);
-                        // An SQL array is read while the result set is open, as the Java array it holds.
-                        values.put(labels.get(c), value instanceof java.sql.Array array ? array.getArray() : value);
-                    }
-                    rows.add(new Row(values));
+                    rows.add(row(rs, labels));
                     if (rows.size() == limit) {
                         lastKeys = new ArrayList<>();
                         for (int k = 0; k < order.size(); k++) {
@@ -224,6 +195,51 @@ public final class KeysetQuery {
             return new Page(rows, null);
         }
         return new Page(rows.subList(0, limit), new Cursor(queryFingerprint, lastKeys).encode());
+    }
+
+    /**
+     * The statement: the columns and each sort key's text (for the next cursor), the filters, the
+     * rows after {@code after} (the cursor's keys, null for the first page) and the order; its
+     * parameters are appended to {@code parameters}, all but the limit, which is the last.
+     */
+    private String sql(List<String> after, List<Object> parameters) {
+        StringBuilder sql = new StringBuilder("SELECT ").append(columns);
+        for (int k = 0; k < order.size(); k++) {
+            sql.append(", CAST(").append(order.get(k).expression()).append(" AS text) AS ").append(KEY_LABEL).append(k);
+        }
+        sql.append(" FROM ").append(from).append(where);
+        if (after != null) {
+            appendAfter(sql, parameters, after);
+        }
+        sql.append(" ORDER BY ");
+        for (int i = 0; i < order.size(); i++) {
+            SortKey key = order.get(i);
+            sql.append(i > 0 ? ", " : "").append(key.expression()).append(key.descending() ? " DESC" : "");
+        }
+        return sql.append(" LIMIT ?").toString();
+    }
+
+    /** The labels of the requested columns (the sort keys' text follows them); a label given twice is a bug. */
+    private List<String> labels(java.sql.ResultSetMetaData meta) throws SQLException {
+        List<String> labels = new ArrayList<>();
+        for (int c = 1; c <= meta.getColumnCount() - order.size(); c++) {
+            String label = meta.getColumnLabel(c);
+            if (labels.contains(label)) {
+                throw new IllegalStateException("Two columns are labelled " + label + ": alias one of them");
+            }
+            labels.add(label);
+        }
+        return labels;
+    }
+
+    private static Row row(ResultSet rs, List<String> labels) throws SQLException {
+        java.util.Map<String, Object> values = new java.util.LinkedHashMap<>();
+        for (int c = 0; c < labels.size(); c++) {
+            Object value = rs.getObject(c + 1);
+            // An SQL array is read while the result set is open, as the Java array it holds.
+            values.put(labels.get(c), value instanceof java.sql.Array array ? array.getArray() : value);
+        }
+        return new Row(values);
     }
 
     private String queryFingerprint() {
