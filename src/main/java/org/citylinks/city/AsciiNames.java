@@ -19,6 +19,11 @@ public final class AsciiNames {
     }
 
     public static Optional<String> of(String name) {
+        if (name.chars().allMatch(c -> c >= 0x20 && c < 0x7F)) {
+            // Already ASCII (most names an import matches): nothing for ICU to do.
+            String plain = name.replaceAll(" {2,}", " ").strip();
+            return plain.chars().anyMatch(Character::isLetterOrDigit) ? Optional.of(plain) : Optional.empty();
+        }
         String ascii;
         synchronized (TO_ASCII) { // a Transliterator is not safe for concurrent use
             ascii = TO_ASCII.transliterate(name);

@@ -64,26 +64,23 @@ public class RequestTarget {
             return;
         }
         int queryStart = target.indexOf('?');
-        String path = queryStart < 0 ? target : target.substring(0, queryStart);
-        String pathProblem = problemOf(path, false);
-        if (pathProblem != null) {
-            refuse(context, 400, "The request path " + pathProblem + ".", null);
+        Decoded path = Decoded.of(queryStart < 0 ? target : target.substring(0, queryStart), false);
+        if (path.problem() != null) {
+            refuse(context, 400, "The request path " + path.problem() + ".", null);
             return;
         }
         if (queryStart >= 0) {
             for (String pair : target.substring(queryStart + 1).split("&")) {
                 int equals = pair.indexOf('=');
-                String rawName = equals < 0 ? pair : pair.substring(0, equals);
-                String nameProblem = problemOf(rawName, true);
-                if (nameProblem != null) {
-                    refuse(context, 400, "A query parameter's name " + nameProblem + ".", null);
+                Decoded name = Decoded.of(equals < 0 ? pair : pair.substring(0, equals), true);
+                if (name.problem() != null) {
+                    refuse(context, 400, "A query parameter's name " + name.problem() + ".", null);
                     return;
                 }
-                String name = decoded(rawName);
-                String valueProblem = equals < 0 ? null : problemOf(pair.substring(equals + 1), true);
-                if (valueProblem != null) {
-                    refuse(context, 400, name + " " + valueProblem + ".",
-                            Problem.FieldError.atParameter(name, valueProblem));
+                Decoded value = equals < 0 ? Decoded.EMPTY : Decoded.of(pair.substring(equals + 1), true);
+                if (value.problem() != null) {
+                    refuse(context, 400, name.text() + " " + value.problem() + ".",
+                            Problem.FieldError.atParameter(name.text(), value.problem()));
                     return;
                 }
             }
@@ -91,28 +88,28 @@ public class RequestTarget {
         context.next();
     }
 
-    /** Why {@code raw} cannot be read as percent-encoded UTF-8 text, or null when it can. */
-    static String problemOf(String raw, boolean query) {
-        String text;
-        try {
-            text = decode(raw, query);
-        } catch (IllegalArgumentException e) {
-            return "has a malformed percent-escape (% must be followed by two hexadecimal digits)";
-        } catch (CharacterCodingException e) {
-            return "is not valid UTF-8 once its percent-escapes are decoded";
-        }
-        if (text.codePoints().anyMatch(c -> c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0))) {
-            return "holds a control character";
-        }
-        return null;
-    }
+    /** A path or query part, percent-decoded as UTF-8 text, or why it cannot be. */
+    record Decoded(String text, String problem) {
 
-    /** A query parameter's name as the client wrote it, once {@link #problemOf} found it readable. */
-    private static String decoded(String rawName) {
-        try {
-            return decode(rawName, true);
-        } catch (CharacterCodingException e) {
-            throw new IllegalStateException(e);
+        static final Decoded EMPTY = new Decoded("", null);
+
+        static Decoded of(String raw, boolean query) {
+            if (raw.chars().allMatch(c -> c > 0x20 && c < 0x7F && c != '%')) {
+                // Nearly every request: plain ASCII without escapes has nothing to decode or refuse.
+                return new Decoded(query ? raw.replace('+', ' ') : raw, null);
+            }
+            String text;
+            try {
+                text = decode(raw, query);
+            } catch (IllegalArgumentException e) {
+                return new Decoded(null, "has a malformed percent-escape (% must be followed by two hexadecimal digits)");
+            } catch (CharacterCodingException e) {
+                return new Decoded(null, "is not valid UTF-8 once its percent-escapes are decoded");
+            }
+            if (text.codePoints().anyMatch(c -> c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0))) {
+                return new Decoded(null, "holds a control character");
+            }
+            return new Decoded(text, null);
         }
     }
 
@@ -134,8 +131,7 @@ public class RequestTarget {
             } else if (c == '+' && query) {
                 bytes.write(' ');
             } else {
-                byte[] encoded = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-                bytes.write(encoded, 0, encoded.length);
+                bytes.write(c); // the codec hands the target over as ISO-8859-1: one char, one byte
             }
         }
         return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -143,13 +139,13 @@ public class RequestTarget {
     }
 
     private static void refuse(RoutingContext context, int status, String detail, Problem.FieldError error) {
+        String path = context.request().path();
+        String instance = path == null || path.length() > 2048 || Decoded.of(path, false).problem() != null ? null : path;
         ProblemType type = switch (status) {
             case 414 -> ProblemType.URI_TOO_LONG;
             case 431 -> ProblemType.HEADERS_TOO_LARGE;
             default -> ProblemType.INVALID_REQUEST;
         };
-        String instance = context.request().path() == null || problemOf(context.request().path(), false) != null
-                || context.request().path().length() > 2048 ? null : context.request().path();
         context.response().setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, ProblemMapper.PROBLEM_JSON.toString())
                 .end(ProblemMapper.json(type, detail, instance, error == null ? List.of() : List.of(error)));
