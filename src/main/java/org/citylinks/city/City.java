@@ -55,4 +55,8 @@ public class City extends AuditedEntity {
     @CollectionTable(name = "city_membership", joinColumns = @JoinColumn(name = "city_id"))
     @OrderBy("network, field") // the order of a list page's rows too (CitySearchQuery.COLUMNS)
     public List<Membership> memberships = new ArrayList<>();
+
+    /** The organisation that added the city, which maintains it until the city has a government. */
+    @Column(name = "owner_organization_id")
+    public UUID ownerOrganizationId;
 }

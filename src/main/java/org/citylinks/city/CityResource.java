@@ -93,7 +93,7 @@ public class CityResource implements CitiesApi {
 
     @Override
     @Idempotent
-    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN, Roles.OPERATOR })
     public Response createCity(CityInputDto input, String idempotencyKey) {
         City city = service.create(input, user.name());
         return links.created(uriInfo, city.id)
@@ -112,26 +112,26 @@ public class CityResource implements CitiesApi {
     }
 
     @Override
-    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN, Roles.OPERATOR })
     public Response replaceCity(UUID cityId, String ifMatch, CityInputDto input) {
         return updated(service.replace(cityId, ifMatch, input, user.name()));
     }
 
     @Override
-    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN, Roles.OPERATOR })
     public Response updateCity(UUID cityId, String ifMatch, ObjectNode patch) {
         return updated(service.patch(cityId, ifMatch, patch, user.name()));
     }
 
     @Override
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed({ Roles.ADMIN, Roles.OPERATOR })
     public Response deleteCity(UUID cityId, String ifMatch) {
         service.delete(cityId, ifMatch);
         return Response.noContent().build();
     }
 
     @Override
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Roles.OPERATOR)
     public Response importCities(java.io.InputStream csv) {
         return Response.ok(cityImport.run(csv, user.name())).build();
     }

@@ -45,6 +45,12 @@ public class CityService implements org.citylinks.common.InputRules<CityInputDto
     @Inject
     CityDirectory directory;
 
+    @Inject
+    org.citylinks.common.CurrentUser current;
+
+    @Inject
+    CityGovernments governments;
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<City> find(UUID id) {
         return cities.findWithMemberships(id);
@@ -60,6 +66,9 @@ public class CityService implements org.citylinks.common.InputRules<CityInputDto
         CityRules.check(input);
         City city = new City();
         city.id = UUID.randomUUID();
+        org.citylinks.common.Viewer caller = current.viewer();
+        // The creator's organisation keeps the entry until the city has a government; with several, none is guessed.
+        city.ownerOrganizationId = caller.organizations().size() == 1 ? caller.organizations().iterator().next() : null;
         CityMapper.apply(input, city);
         requireUniqueExternalIds(city);
         city.created(user);
@@ -69,6 +78,7 @@ public class CityService implements org.citylinks.common.InputRules<CityInputDto
 
     public City replace(UUID id, String ifMatch, CityInputDto input, String user) {
         City city = existing(id);
+        CityPermissions.checkEdit(current.viewer(), city, governments.hasGovernment(id));
         EntityTags.requireMatch(ifMatch, city.version);
         readOnly.requireUnchanged(input, () -> CityMapper.toDto(city, null));
         CityRules.check(input);
@@ -78,6 +88,7 @@ public class CityService implements org.citylinks.common.InputRules<CityInputDto
     /** Applies an RFC 7396 merge patch to the city's writable fields, then checks the result as a PUT would be. */
     public City patch(UUID id, String ifMatch, ObjectNode patch, String user) {
         City city = existing(id);
+        CityPermissions.checkEdit(current.viewer(), city, governments.hasGovernment(id));
         EntityTags.requireMatch(ifMatch, city.version);
         readOnly.requireUnchanged("CityPatch", patch, () -> CityMapper.toDto(city, null));
         CityInputDto input = mergePatch.apply(CityMapper.toInput(city), patch, CityInputDto.class);
@@ -87,6 +98,7 @@ public class CityService implements org.citylinks.common.InputRules<CityInputDto
 
     public void delete(UUID id, String ifMatch) {
         City city = existing(id);
+        CityPermissions.checkDelete(current.viewer(), city, governments.hasGovernment(id));
         EntityTags.requireMatch(ifMatch, city.version);
         java.util.Map<String, Long> references = directory.references(id);
         if (!references.isEmpty()) {

@@ -25,12 +25,15 @@ import org.citylinks.common.KeysetQuery;
 @ApplicationScoped
 public class CityTimeline {
 
-    /** Each entry: kind, day, title, the resource's id, the other city's id, and a unique key for ties. */
+    /**
+     * Each entry: kind, day, title, the resource's id, the other city's id, and a unique key for ties;
+     * the placeholders take the caller's conditions on visits, conferences and proposals.
+     */
     private static final String ENTRIES = """
             (SELECT 'VISIT' AS kind, v.start_date AS day, v.title AS title, v.id AS resource_id,
                     CASE WHEN v.from_city_id = p.city THEN v.to_city_id ELSE v.from_city_id END AS other_id,
                     'v' || v.id AS entry_key
-               FROM visit v WHERE v.from_city_id = p.city OR v.to_city_id = p.city
+               FROM visit v WHERE (v.from_city_id = p.city OR v.to_city_id = p.city) AND %1$s
              UNION ALL
              SELECT 'CONFERENCE', c.start_date, c.name, c.id,
                     CASE WHEN c.host_city_id = p.city THEN NULL ELSE c.host_city_id END, 'c' || c.id
@@ -38,6 +41,7 @@ public class CityTimeline {
               -- a union of ids, each side from its own index; "host OR EXISTS" reads every conference
               WHERE c.id IN (SELECT h.id FROM conference h WHERE h.host_city_id = p.city
                              UNION SELECT cp.conference_id FROM conference_participant cp WHERE cp.city_id = p.city)
+                AND %2$s
              UNION ALL
              SELECT 'PROPOSAL_EVENT', e.happened_on,
                     pr.title || ': ' || CASE WHEN e.from_status IS NULL THEN 'drafted'
@@ -45,7 +49,7 @@ public class CityTimeline {
                     pr.id, CASE WHEN pr.proposer_city_id = p.city THEN pr.partner_city_id ELSE pr.proposer_city_id END,
                     'e' || lpad(CAST(e.id AS text), 19, '0')
                FROM proposal_event e JOIN proposal pr ON pr.id = e.proposal_id
-              WHERE pr.proposer_city_id = p.city OR pr.partner_city_id = p.city
+              WHERE (pr.proposer_city_id = p.city OR pr.partner_city_id = p.city) AND %3$s
              UNION ALL
              SELECT 'MEMBERSHIP', make_date(m.since, 1, 1),
                     'Joined ' || m.network || coalesce(' (' || m.field || ')', ''), m.city_id, NULL,
@@ -73,14 +77,24 @@ public class CityTimeline {
     @Inject
     CityDirectory directory;
 
+    @Inject
+    org.citylinks.common.CurrentUser current;
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public TimelinePageDto of(UUID cityId, LocalDate from, LocalDate to, TimelineEntryTypeDto type, boolean newestFirst,
             int limit, String cursor) {
         directory.requireCity(cityId);
+        org.citylinks.common.Viewer viewer = current.viewer();
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(cityId);
+        for (int i = 0; i < 3; i++) {
+            parameters.addAll(viewer.parameters());
+        }
         KeysetQuery query = new KeysetQuery("t.kind, t.day, t.title, t.resource_id, t.other_id, o.name AS other_name,"
-                + " o.country_code AS other_country_code", "(SELECT CAST(? AS uuid) AS city) p CROSS JOIN LATERAL " + ENTRIES
+                + " o.country_code AS other_country_code", "(SELECT CAST(? AS uuid) AS city) p CROSS JOIN LATERAL "
+                        + ENTRIES.formatted(viewer.condition("v"), viewer.condition("c"), viewer.condition("pr"))
                         + " LEFT JOIN city o ON o.id = t.other_id",
-                cityId);
+                parameters.toArray());
         if (from != null) {
             query.where("t.day >= ?", from);
         }

@@ -67,11 +67,14 @@ public class PartnerSuggestions {
                         SELECT p.city_a_id, p.city_b_id FROM partnership p JOIN my_partners mp ON p.city_b_id = mp.id) t
                  GROUP BY t.id),
             visits AS (
-                SELECT CASE WHEN from_city_id = p.city THEN to_city_id ELSE from_city_id END AS id, count(*) AS n
-                  FROM visit WHERE from_city_id = p.city OR to_city_id = p.city GROUP BY 1),
+                SELECT CASE WHEN v.from_city_id = p.city THEN v.to_city_id ELSE v.from_city_id END AS id, count(*) AS n
+                  FROM visit v WHERE (v.from_city_id = p.city OR v.to_city_id = p.city) AND {VISIBLE_VISIT} GROUP BY 1),
+            -- only what the caller may see counts as evidence: a private visit is no reason it may read
             my_conferences AS (
-                SELECT id FROM conference WHERE host_city_id = p.city
-                UNION SELECT conference_id FROM conference_participant WHERE city_id = p.city),
+                SELECT c.id FROM conference c
+                 WHERE c.id IN (SELECT id FROM conference WHERE host_city_id = p.city
+                                UNION SELECT conference_id FROM conference_participant WHERE city_id = p.city)
+                   AND {VISIBLE_CONFERENCE}),
             conferences AS (
                 SELECT t.id, count(DISTINCT t.conference) AS n
                   FROM (SELECT c.host_city_id AS id, c.id AS conference FROM conference c JOIN my_conferences m ON m.id = c.id
@@ -123,6 +126,9 @@ public class PartnerSuggestions {
     @Inject
     CityDirectory directory;
 
+    @Inject
+    org.citylinks.common.CurrentUser current;
+
     /** What a client asked for; null filters are not applied. */
     public record Filter(String countryCode, CreativeField field, Double maxDistanceKm, int limit, String cursor) {
     }
@@ -131,8 +137,14 @@ public class PartnerSuggestions {
     public PartnerSuggestionPageDto suggest(UUID cityId, Filter filter) {
         directory.requireCity(cityId);
         // The statement is evaluated once, for the one city of p; the filters apply to its scored rows.
+        org.citylinks.common.Viewer viewer = current.viewer();
+        List<Object> parameters = new java.util.ArrayList<>();
+        parameters.add(cityId);
+        parameters.addAll(viewer.parameters());
+        parameters.addAll(viewer.parameters());
         KeysetQuery query = new KeysetQuery("s.*", "(SELECT CAST(? AS uuid) AS city) p CROSS JOIN LATERAL ("
-                + SCORED + ") s", cityId);
+                + SCORED.replace("{VISIBLE_VISIT}", viewer.condition("v"))
+                        .replace("{VISIBLE_CONFERENCE}", viewer.condition("c")) + ") s", parameters.toArray());
         if (filter.countryCode() != null) {
             query.where("s.country_code = ?", filter.countryCode());
         }

@@ -17,7 +17,9 @@ import io.smallrye.jwt.build.Jwt;
 
 /**
  * Dev mode only: hands out a signed token for trying writes, for example
- * {@code curl -s 'localhost:8080/dev/token?role=admin'}. The bean does not exist in any other
+ * {@code curl -s 'localhost:8080/dev/token?role=editor&org=0b1a0000-0000-4000-8000-000000000002'} for an
+ * editor of Metz's office (the dev data's organisations are listed in the README), or
+ * {@code role=operator} for the platform's own staff. The bean does not exist in any other
  * build, and the key it signs with is the dev and test key under {@code src/test/resources/jwt}.
  */
 @IfBuildProfile("dev")
@@ -27,14 +29,29 @@ public class DevTokenResource {
     @ConfigProperty(name = "mp.jwt.verify.issuer")
     String issuer;
 
+    @ConfigProperty(name = "citylinks.auth.organization-claim", defaultValue = "org")
+    String organizationClaim;
+
     @GET
     @Produces(MediaType.TEXT_PLAIN)
     public String token(@QueryParam("role") @DefaultValue(Roles.EDITOR) String role,
-            @QueryParam("user") @DefaultValue("dev@citylinks.org") String user) {
-        if (!Roles.EDITOR.equals(role) && !Roles.ADMIN.equals(role)) {
-            throw ProblemException.invalidParameter("role", "must be editor or admin");
+            @QueryParam("user") @DefaultValue("dev@citylinks.org") String user,
+            @QueryParam("org") java.util.List<String> organizations) {
+        Set<String> groups = switch (role) {
+            case Roles.EDITOR -> Set.of(Roles.EDITOR);
+            case Roles.ADMIN -> Set.of(Roles.EDITOR, Roles.ADMIN);
+            case Roles.OPERATOR -> Set.of(Roles.OPERATOR);
+            case "reader" -> Set.of();
+            default -> throw ProblemException.invalidParameter("role", "must be reader, editor, admin or operator");
+        };
+        for (String organization : organizations) {
+            try {
+                java.util.UUID.fromString(organization);
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalidParameter("org", "must be an organisation's id");
+            }
         }
-        Set<String> groups = Roles.ADMIN.equals(role) ? Set.of(Roles.EDITOR, Roles.ADMIN) : Set.of(role);
-        return Jwt.issuer(issuer).upn(user).subject(user).groups(groups).expiresIn(Duration.ofHours(8)).sign();
+        return Jwt.issuer(issuer).upn(user).subject(user).groups(groups).claim(organizationClaim, organizations)
+                .expiresIn(Duration.ofHours(8)).sign();
     }
 }

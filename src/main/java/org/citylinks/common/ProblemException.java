@@ -28,6 +28,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(ProblemType.NOT_FOUND, "There is no " + what + " with id " + id + ".");
     }
 
+    /** A 403 for a caller who may see the record but is not on the side that may do this. */
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(ProblemType.FORBIDDEN, detail);
+    }
+
     /** A write without {@code If-Match} (428): the one wording, whichever check notices it. */
     public static ProblemException preconditionRequired() {
         return new ProblemException(ProblemType.PRECONDITION_REQUIRED, "Send the ETag you read in an If-Match header.",

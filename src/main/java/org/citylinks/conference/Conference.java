@@ -76,5 +76,13 @@ public class Conference extends AuditedEntity {
     /** Keeps {@link #trackText} in step with the participants. */
     void participantsChanged() {
         trackText = String.join(" ", participants.stream().map(p -> p.track).filter(t -> t != null).distinct().toList());
+        java.util.List<UUID> cities = new java.util.ArrayList<>();
+        cities.add(hostCityId);
+        participants.forEach(p -> cities.add(p.cityId));
+        access.audience(java.util.List.of(), cities);
     }
+
+    /** Its owner, visibility and audience. */
+    @jakarta.persistence.Embedded
+    public org.citylinks.common.RecordAccess access = new org.citylinks.common.RecordAccess();
 }

@@ -24,8 +24,11 @@ final class ConferenceMapper {
     private ConferenceMapper() {
     }
 
-    static ConferenceDto toDto(Conference conference, Map<UUID, CitySummary> cities) {
+    static ConferenceDto toDto(Conference conference, Map<UUID, CitySummary> cities, Map<UUID, List<UUID>> governments) {
         ConferenceDto dto = new ConferenceDto();
+        dto.setVisibility(org.citylinks.api.model.VisibilityDto.valueOf(conference.access.visibility.name()));
+        dto.setOwnerOrganizationId(conference.access.ownerOrganizationId);
+        dto.setPartyOrganizationIds(conference.access.parties(governments));
         dto.setId(conference.id);
         dto.setName(conference.name);
         dto.setHostCityId(conference.hostCityId);
@@ -75,6 +78,8 @@ final class ConferenceMapper {
             participants.add(toInput(p));
         }
         input.setParticipants(participants);
+        input.setVisibility(org.citylinks.api.model.VisibilityDto.valueOf(conference.access.visibility.name()));
+        input.setOwnerOrganizationId(conference.access.ownerOrganizationId);
         return input;
     }
 

@@ -25,14 +25,15 @@ public class ConferenceRepository implements PanacheRepositoryBase<Conference, U
     record Result(List<Conference> conferences, String next) {
     }
 
-    Result search(ConferenceSearch search) {
-        KeysetQuery.Page page = TextMatch.page(search.text(), match -> query(search, match), getEntityManager(),
+    Result search(ConferenceSearch search, org.citylinks.common.Viewer viewer) {
+        KeysetQuery.Page page = TextMatch.page(search.text(), match -> query(search, match, viewer), getEntityManager(),
                 search.cursor(), search.limit());
         return new Result(page.load(getEntityManager(), Conference.class), page.next());
     }
 
-    private static KeysetQuery query(ConferenceSearch search, TextMatch.Mode match) {
+    private static KeysetQuery query(ConferenceSearch search, TextMatch.Mode match, org.citylinks.common.Viewer viewer) {
         KeysetQuery query = TextMatch.query("c.id", "conference", "c", search.text());
+        query.where(viewer.condition("c"), viewer.parameters().toArray());
         if (search.text() != null) {
             query.where(TextMatch.condition("c", match));
         }

@@ -62,19 +62,19 @@ public class ConferenceResource implements ConferencesApi {
                 limit == null ? 20 : limit, cursor);
         ConferenceService.Page page = service.search(search);
         ConferencePageDto body = new ConferencePageDto()
-                .items(page.conferences().stream().map(c -> ConferenceMapper.toDto(c, page.cities())).toList())
+                .items(page.conferences().stream().map(c -> ConferenceMapper.toDto(c, page.cities(), page.governments())).toList())
                 .next(page.next());
         return links.withNext(Response.ok(body), uriInfo, page.next()).build();
     }
 
     @Override
     @Idempotent
-    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN, Roles.OPERATOR })
     public Response createConference(ConferenceInputDto input, String idempotencyKey) {
         ConferenceService.Found created = service.create(input, user.name());
         return links.created(uriInfo, created.conference().id)
                 .tag(EntityTags.tag(created.conference().version))
-                .entity(ConferenceMapper.toDto(created.conference(), created.cities()))
+                .entity(ConferenceService.dto(created))
                 .build();
     }
 
@@ -89,19 +89,19 @@ public class ConferenceResource implements ConferencesApi {
     }
 
     @Override
-    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN, Roles.OPERATOR })
     public Response replaceConference(UUID conferenceId, String ifMatch, ConferenceInputDto input) {
         return ok(service.replace(conferenceId, ifMatch, input, user.name()));
     }
 
     @Override
-    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN, Roles.OPERATOR })
     public Response updateConference(UUID conferenceId, String ifMatch, ObjectNode patch) {
         return ok(service.patch(conferenceId, ifMatch, patch, user.name()));
     }
 
     @Override
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed({ Roles.ADMIN, Roles.OPERATOR })
     public Response deleteConference(UUID conferenceId, String ifMatch) {
         service.delete(conferenceId, ifMatch);
         return Response.noContent().build();
@@ -109,7 +109,7 @@ public class ConferenceResource implements ConferencesApi {
 
     @Override
     @Idempotent
-    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN, Roles.OPERATOR })
     public Response addParticipant(UUID conferenceId, ParticipantInputDto input, String idempotencyKey,
             String ifMatch) {
         ConferenceService.Found found = service.addParticipant(conferenceId, ifMatch, input, user.name());
@@ -127,14 +127,14 @@ public class ConferenceResource implements ConferencesApi {
     }
 
     @Override
-    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN, Roles.OPERATOR })
     public Response updateParticipant(UUID conferenceId, UUID cityId, ObjectNode patch, String ifMatch) {
         ConferenceService.Found found = service.updateParticipant(conferenceId, cityId, ifMatch, patch, user.name());
         return Response.ok(participant(found, cityId)).tag(EntityTags.tag(found.conference().version)).build();
     }
 
     @Override
-    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN, Roles.OPERATOR })
     @Sunset(deprecatedOn = "2026-11-23", sunsetOn = "2027-06-30")
     public Response setParticipantStatus(UUID conferenceId, UUID cityId, ParticipantStatusInputDto input,
             String ifMatch) {
@@ -143,7 +143,7 @@ public class ConferenceResource implements ConferencesApi {
     }
 
     @Override
-    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN, Roles.OPERATOR })
     public Response removeParticipant(UUID conferenceId, UUID cityId, String ifMatch) {
         ConferenceService.Found found = service.removeParticipant(conferenceId, cityId, ifMatch, user.name());
         return Response.noContent().tag(EntityTags.tag(found.conference().version)).build();
@@ -154,7 +154,7 @@ public class ConferenceResource implements ConferencesApi {
     }
 
     private static Response ok(ConferenceService.Found found) {
-        return Response.ok(ConferenceMapper.toDto(found.conference(), found.cities()))
+        return Response.ok(ConferenceService.dto(found))
                 .tag(EntityTags.tag(found.conference().version)).build();
     }
 }

@@ -54,25 +54,34 @@ public class ConferenceService implements org.citylinks.common.InputRules<Confer
     @Inject
     JsonMergePatch mergePatch;
 
-    /** A conference and the cities it embeds. */
-    public record Found(Conference conference, Map<UUID, CitySummary> cities) {
+    @Inject
+    org.citylinks.common.CurrentUser current;
+
+    @Inject
+    org.citylinks.common.OrganizationMemberships organizations;
+
+    /** A conference, the cities it embeds, and their governments (its parties). */
+    public record Found(Conference conference, Map<UUID, CitySummary> cities, Map<UUID, List<UUID>> governments) {
     }
 
-    /** A page of conferences, the cities they embed, and the next cursor. */
-    public record Page(List<Conference> conferences, Map<UUID, CitySummary> cities, String next) {
+    /** A page of conferences, the cities they embed and their governments, and the next cursor. */
+    public record Page(List<Conference> conferences, Map<UUID, CitySummary> cities, Map<UUID, List<UUID>> governments,
+            String next) {
     }
 
+    /** The conference, if there is one the caller may see. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Found> find(UUID id) {
-        return conferences.findWithParticipants(id).map(this::found);
+        return conferences.findWithParticipants(id).filter(c -> current.viewer().sees(c.access)).map(this::found);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page search(ConferenceSearch search) {
-        ConferenceRepository.Result result = conferences.search(search);
+        ConferenceRepository.Result result = conferences.search(search, current.viewer());
         List<UUID> cityIds = new ArrayList<>();
         result.conferences().forEach(c -> cityIds.addAll(cityIds(c)));
-        return new Page(result.conferences(), cities.summaries(cityIds), result.next());
+        return new Page(result.conferences(), cities.summaries(cityIds), organizations.governmentsOf(cityIds),
+                result.next());
     }
 
     public Found create(ConferenceInputDto input, String user) {
@@ -80,6 +89,10 @@ public class ConferenceService implements org.citylinks.common.InputRules<Confer
         checkRules(input);
         Conference conference = new Conference();
         conference.id = UUID.randomUUID();
+        conference.access.ownerOrganizationId = org.citylinks.common.Ownership.ownerOfNew(current.viewer(),
+                "a conference", input.getOwnerOrganizationId(), organizations::exists);
+        conference.access.visibility = input.getVisibility() == null ? org.citylinks.common.Visibility.PUBLIC
+                : org.citylinks.common.Visibility.valueOf(input.getVisibility().name());
         ConferenceMapper.apply(input, conference);
         conference.created(user);
         conferences.persistAndFlush(conference);
@@ -88,16 +101,18 @@ public class ConferenceService implements org.citylinks.common.InputRules<Confer
 
     public Found replace(UUID id, String ifMatch, ConferenceInputDto input, String user) {
         Conference conference = existing(id);
+        ConferencePermissions.checkHost(current.viewer(), conference);
         EntityTags.requireMatch(ifMatch, conference.version);
-        readOnly.requireUnchanged(input, () -> { Found current = found(conference); return ConferenceMapper.toDto(current.conference(), current.cities()); });
+        readOnly.requireUnchanged(input, () -> dto(found(conference)));
         return save(conference, input, user);
     }
 
     /** Applies an RFC 7396 merge patch, then checks the result as a PUT would be. */
     public Found patch(UUID id, String ifMatch, ObjectNode patch, String user) {
         Conference conference = existing(id);
+        ConferencePermissions.checkHost(current.viewer(), conference);
         EntityTags.requireMatch(ifMatch, conference.version);
-        readOnly.requireUnchanged("ConferencePatch", patch, () -> { Found current = found(conference); return ConferenceMapper.toDto(current.conference(), current.cities()); });
+        readOnly.requireUnchanged("ConferencePatch", patch, () -> dto(found(conference)));
         ConferenceInputDto input = mergePatch.apply(ConferenceMapper.toInput(conference), patch, ConferenceInputDto.class);
         input.setEndDate(DateSpans.endAfterPatch(patch.has("startDate"), patch.has("endDate"), conference.startDate,
                 conference.endDate, input.getEndDate()));
@@ -106,6 +121,7 @@ public class ConferenceService implements org.citylinks.common.InputRules<Confer
 
     public void delete(UUID id, String ifMatch) {
         Conference conference = existing(id);
+        ConferencePermissions.checkDelete(current.viewer(), conference);
         EntityTags.requireMatch(ifMatch, conference.version);
         conferences.delete(conference);
         conferences.flush();
@@ -115,6 +131,7 @@ public class ConferenceService implements org.citylinks.common.InputRules<Confer
     public Found addParticipant(UUID id, String ifMatch, ParticipantInputDto input, String user) {
         readOnly.refuse(input);
         Conference conference = existing(id);
+        ConferencePermissions.checkHost(current.viewer(), conference);
         EntityTags.requireMatchIfPresent(ifMatch, conference.version);
         List<Problem.FieldError> unknown = cities.unknown(Map.of("/cityId", input.getCityId()));
         if (!unknown.isEmpty()) {
@@ -134,6 +151,7 @@ public class ConferenceService implements org.citylinks.common.InputRules<Confer
      */
     public Found updateParticipant(UUID id, UUID cityId, String ifMatch, ObjectNode patch, String user) {
         Conference conference = existing(id);
+        ConferencePermissions.checkParticipation(current.viewer(), conference, cityId);
         EntityTags.requireMatchIfPresent(ifMatch, conference.version);
         Participant participant = participant(conference, cityId);
         if (patch.has("cityId")) {
@@ -151,6 +169,7 @@ public class ConferenceService implements org.citylinks.common.InputRules<Confer
     public Found setParticipantStatus(UUID id, UUID cityId, String ifMatch, ParticipantStatusInputDto input,
             String user) {
         Conference conference = existing(id);
+        ConferencePermissions.checkParticipation(current.viewer(), conference, cityId);
         EntityTags.requireMatchIfPresent(ifMatch, conference.version);
         participant(conference, cityId).status = InvitationStatus.valueOf(input.getStatus().name());
         return changed(conference, user);
@@ -158,6 +177,7 @@ public class ConferenceService implements org.citylinks.common.InputRules<Confer
 
     public Found removeParticipant(UUID id, UUID cityId, String ifMatch, String user) {
         Conference conference = existing(id);
+        ConferencePermissions.checkParticipation(current.viewer(), conference, cityId);
         EntityTags.requireMatchIfPresent(ifMatch, conference.version);
         conference.participants.remove(participant(conference, cityId));
         return changed(conference, user);
@@ -180,6 +200,9 @@ public class ConferenceService implements org.citylinks.common.InputRules<Confer
         checkRules(input);
         // Loaded at the version If-Match named: a concurrent writer that commits first makes this
         // flush fail with an optimistic-lock error, which is answered as 412.
+        org.citylinks.common.Ownership.applyChange(current.viewer(), conference.access, "a conference",
+                input.getOwnerOrganizationId(), input.getVisibility() == null ? null
+                        : org.citylinks.common.Visibility.valueOf(input.getVisibility().name()));
         ConferenceMapper.apply(input, conference);
         conference.updated(user);
         conferences.flush();
@@ -216,12 +239,19 @@ public class ConferenceService implements org.citylinks.common.InputRules<Confer
         }
     }
 
+    /** The conference to change: one the caller may see, else a 404; what it may change is asked after. */
     private Conference existing(UUID id) {
-        return conferences.findWithParticipants(id).orElseThrow(() -> ProblemException.notFound("conference", id));
+        return conferences.findWithParticipants(id).filter(c -> current.viewer().sees(c.access))
+                .orElseThrow(() -> ProblemException.notFound("conference", id));
     }
 
     private Found found(Conference conference) {
-        return new Found(conference, cities.summaries(cityIds(conference)));
+        List<UUID> cityIds = cityIds(conference);
+        return new Found(conference, cities.summaries(cityIds), organizations.governmentsOf(cityIds));
+    }
+
+    static org.citylinks.api.model.ConferenceDto dto(Found found) {
+        return ConferenceMapper.toDto(found.conference(), found.cities(), found.governments());
     }
 
     private static List<UUID> cityIds(Conference conference) {

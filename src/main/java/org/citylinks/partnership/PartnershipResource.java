@@ -74,7 +74,7 @@ public class PartnershipResource implements PartnershipsApi {
 
     @Override
     @Idempotent
-    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN, Roles.OPERATOR })
     public Response createPartnership(PartnershipInputDto input, String idempotencyKey) {
         PartnershipService.Found created = service.create(input, user.name());
         return links.created(uriInfo, created.partnership().id)
@@ -84,7 +84,7 @@ public class PartnershipResource implements PartnershipsApi {
     }
 
     @Override
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Roles.OPERATOR)
     public Response importPartnerships(java.io.InputStream csv) {
         return Response.ok(partnershipImport.run(csv, user.name())).build();
     }
@@ -100,19 +100,19 @@ public class PartnershipResource implements PartnershipsApi {
     }
 
     @Override
-    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN, Roles.OPERATOR })
     public Response replacePartnership(UUID partnershipId, String ifMatch, PartnershipInputDto input) {
         return ok(service.replace(partnershipId, ifMatch, input, user.name()));
     }
 
     @Override
-    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN, Roles.OPERATOR })
     public Response updatePartnership(UUID partnershipId, String ifMatch, ObjectNode patch) {
         return ok(service.patch(partnershipId, ifMatch, patch, user.name()));
     }
 
     @Override
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed({ Roles.ADMIN, Roles.OPERATOR })
     public Response deletePartnership(UUID partnershipId, String ifMatch) {
         service.delete(partnershipId, ifMatch);
         return Response.noContent().build();

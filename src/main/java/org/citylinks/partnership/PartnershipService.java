@@ -41,6 +41,9 @@ public class PartnershipService implements org.citylinks.common.InputRules<Partn
 
 
     @Inject
+    org.citylinks.common.CurrentUser current;
+
+    @Inject
     org.citylinks.common.ReadOnlyMembers readOnly;
 
     @Inject
@@ -83,6 +86,7 @@ public class PartnershipService implements org.citylinks.common.InputRules<Partn
         Partnership partnership = new Partnership();
         partnership.id = UUID.randomUUID();
         Map<UUID, CitySummary> joined = checked(input);
+        PartnershipPermissions.checkParty(current.viewer(), input.getCityIds());
         PartnershipMapper.apply(input, partnership);
         return save(partnership, joined, user, true);
     }
@@ -122,26 +126,31 @@ public class PartnershipService implements org.citylinks.common.InputRules<Partn
 
     public Found replace(UUID id, String ifMatch, PartnershipInputDto input, String user) {
         Partnership partnership = existing(id);
+        PartnershipPermissions.checkParty(current.viewer(), List.of(partnership.cityAId, partnership.cityBId));
         EntityTags.requireMatch(ifMatch, partnership.version);
         readOnly.requireUnchanged(input, () -> PartnershipMapper.toDto(partnership, citiesOf(List.of(partnership))));
         Map<UUID, CitySummary> joined = checked(input);
+        PartnershipPermissions.checkParty(current.viewer(), input.getCityIds());
         PartnershipMapper.apply(input, partnership);
         return save(partnership, joined, user, false);
     }
 
     public Found patch(UUID id, String ifMatch, ObjectNode patch, String user) {
         Partnership partnership = existing(id);
+        PartnershipPermissions.checkParty(current.viewer(), List.of(partnership.cityAId, partnership.cityBId));
         EntityTags.requireMatch(ifMatch, partnership.version);
         readOnly.requireUnchanged("PartnershipPatch", patch, () -> PartnershipMapper.toDto(partnership, citiesOf(List.of(partnership))));
         PartnershipInputDto input = mergePatch.apply(PartnershipMapper.toInput(partnership), patch,
                 PartnershipInputDto.class);
         Map<UUID, CitySummary> joined = checked(input);
+        PartnershipPermissions.checkParty(current.viewer(), input.getCityIds());
         PartnershipMapper.apply(input, partnership);
         return save(partnership, joined, user, false);
     }
 
     public void delete(UUID id, String ifMatch) {
         Partnership partnership = existing(id);
+        PartnershipPermissions.checkDelete(current.viewer(), List.of(partnership.cityAId, partnership.cityBId));
         EntityTags.requireMatch(ifMatch, partnership.version);
         partnerships.delete(partnership);
         partnerships.flush();

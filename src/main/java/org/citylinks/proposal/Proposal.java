@@ -67,7 +67,24 @@ public class Proposal extends AuditedEntity {
     @OrderBy("number")
     public List<Programme> programmes = new ArrayList<>();
 
+    /**
+     * Who signed for each side; see {@link ProposalTransitions#sign}. Loaded with the proposal (at
+     * most two rows, one query per page of proposals): the answer is written after the transaction.
+     */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @org.hibernate.annotations.Fetch(org.hibernate.annotations.FetchMode.SUBSELECT)
+    @CollectionTable(name = "proposal_signature", joinColumns = @JoinColumn(name = "proposal_id"))
+    public List<Signature> signatures = new ArrayList<>();
+
     /** The programmes' titles and descriptions in one text, for search. */
     @Column(name = "programme_text", nullable = false)
     public String programmeText = "";
+
+    /** Its owner, visibility and audience. */
+    @jakarta.persistence.Embedded
+    public org.citylinks.common.RecordAccess access = new org.citylinks.common.RecordAccess();
+
+    /** The organisation that facilitates, when it is one CityLinks knows; it is then a party. */
+    @Column(name = "facilitator_organization_id")
+    public UUID facilitatorOrganizationId;
 }

@@ -30,6 +30,15 @@ final class ProposalMapper {
         Proposal proposal = found.proposal();
         Map<UUID, CitySummary> cities = found.cities();
         ProposalDto dto = new ProposalDto();
+        dto.setVisibility(org.citylinks.api.model.VisibilityDto.valueOf(proposal.access.visibility.name()));
+        dto.setOwnerOrganizationId(proposal.access.ownerOrganizationId);
+        dto.setFacilitatorOrganizationId(proposal.facilitatorOrganizationId);
+        dto.setPartyOrganizationIds(proposal.access.parties(found.governments()));
+        dto.setSignatures(proposal.signatures.stream().sorted(java.util.Comparator.comparing(s -> s.side))
+                .map(s -> new org.citylinks.api.model.ProposalSignatureDto()
+                        .side(org.citylinks.api.model.ProposalSideDto.valueOf(s.side.name()))
+                        .organizationId(s.organizationId).signedBy(s.signedBy)
+                        .signedAt(s.signedAt.atOffset(ZoneOffset.UTC))).toList());
         dto.setId(proposal.id);
         dto.setTitle(proposal.title);
         dto.setProposerCityId(proposal.proposerCityId);
@@ -87,6 +96,9 @@ final class ProposalMapper {
                     .description(programme.description));
         }
         input.setProgrammes(programmes);
+        input.setVisibility(org.citylinks.api.model.VisibilityDto.valueOf(proposal.access.visibility.name()));
+        input.setOwnerOrganizationId(proposal.access.ownerOrganizationId);
+        input.setFacilitatorOrganizationId(proposal.facilitatorOrganizationId);
         return input;
     }
 
@@ -119,5 +131,8 @@ final class ProposalMapper {
         proposal.programmes.clear();
         proposal.programmes.addAll(programmes);
         proposal.programmeText = text.toString().strip();
+        proposal.facilitatorOrganizationId = input.getFacilitatorOrganizationId();
+        proposal.access.audience(java.util.Arrays.asList(proposal.facilitatorOrganizationId),
+                List.of(proposal.proposerCityId, proposal.partnerCityId));
     }
 }

@@ -26,14 +26,15 @@ public class ProposalRepository implements PanacheRepositoryBase<Proposal, UUID>
     record Result(List<Proposal> proposals, String next) {
     }
 
-    Result search(ProposalSearch search) {
-        KeysetQuery.Page page = TextMatch.page(search.text(), match -> query(search, match), getEntityManager(),
+    Result search(ProposalSearch search, org.citylinks.common.Viewer viewer) {
+        KeysetQuery.Page page = TextMatch.page(search.text(), match -> query(search, match, viewer), getEntityManager(),
                 search.cursor(), search.limit());
         return new Result(page.load(getEntityManager(), Proposal.class), page.next());
     }
 
-    private static KeysetQuery query(ProposalSearch search, TextMatch.Mode match) {
+    private static KeysetQuery query(ProposalSearch search, TextMatch.Mode match, org.citylinks.common.Viewer viewer) {
         KeysetQuery query = TextMatch.query("pr.id", "proposal", "pr", search.text());
+        query.where(viewer.condition("pr"), viewer.parameters().toArray());
         if (search.text() != null) {
             query.where(TextMatch.condition("pr", match));
         }
@@ -87,6 +88,12 @@ public class ProposalRepository implements PanacheRepositoryBase<Proposal, UUID>
             references.put("partnerships", ((Number) counts[1]).longValue());
         }
         return references;
+    }
+
+    /** Takes the row's lock for the rest of the transaction (nothing when there is no such row). */
+    void lock(UUID id) {
+        getEntityManager().createNativeQuery("SELECT id FROM proposal WHERE id = ?1 FOR UPDATE")
+                .setParameter(1, id).getResultList();
     }
 
     /** Whether there is a proposal with this id. */

@@ -57,7 +57,7 @@ public class ProposalResource implements ProposalsApi {
 
     @Override
     @Idempotent
-    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN, Roles.OPERATOR })
     public Response createProposal(ProposalInputDto input, String idempotencyKey) {
         ProposalService.Found created = service.create(input, user.name());
         return links.created(uriInfo, created.proposal().id)
@@ -77,19 +77,19 @@ public class ProposalResource implements ProposalsApi {
     }
 
     @Override
-    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN, Roles.OPERATOR })
     public Response replaceProposal(UUID proposalId, String ifMatch, ProposalInputDto input) {
         return ok(service.replace(proposalId, ifMatch, input, user.name()));
     }
 
     @Override
-    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN, Roles.OPERATOR })
     public Response updateProposal(UUID proposalId, String ifMatch, ObjectNode patch) {
         return ok(service.patch(proposalId, ifMatch, patch, user.name()));
     }
 
     @Override
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed({ Roles.ADMIN, Roles.OPERATOR })
     public Response deleteProposal(UUID proposalId, String ifMatch) {
         service.delete(proposalId, ifMatch);
         return Response.noContent().build();
@@ -97,14 +97,14 @@ public class ProposalResource implements ProposalsApi {
 
     @Override
     @Idempotent
-    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN, Roles.OPERATOR })
     public Response transitionProposal(UUID proposalId, TransitionInputDto input, String idempotencyKey,
             String ifMatch) {
         return ok(service.transition(proposalId, ifMatch, input, user.name()));
     }
 
     @Override
-    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN, Roles.OPERATOR })
     public Response decideProgramme(UUID proposalId, Integer number, DecisionInputDto input, String ifMatch) {
         return ok(service.decide(proposalId, number, ifMatch, input, user.name()));
     }

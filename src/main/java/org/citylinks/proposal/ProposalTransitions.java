@@ -115,6 +115,26 @@ final class ProposalTransitions {
         }
     }
 
+    /**
+     * The sides a signature by a caller acting for {@code callerSides} adds: those of its sides
+     * that have not signed yet. Throws the 409 when they all have, since the other side is awaited.
+     */
+    static Set<ProposalSide> sign(Proposal proposal, Set<ProposalSide> callerSides) {
+        Set<ProposalSide> unsigned = java.util.EnumSet.noneOf(ProposalSide.class);
+        unsigned.addAll(callerSides);
+        proposal.signatures.forEach(signature -> unsigned.remove(signature.side));
+        if (unsigned.isEmpty()) {
+            throw new ProblemException(ProblemType.CONFLICT, "Your side has signed already; the proposal is "
+                    + proposal.status + " until the other side signs too.");
+        }
+        return unsigned;
+    }
+
+    /** Whether both sides have signed. */
+    static boolean signedByBoth(Proposal proposal) {
+        return proposal.signatures.stream().map(s -> s.side).distinct().count() == ProposalSide.values().length;
+    }
+
     /** Throws the 409 for a programme decision while the proposal awaits none. */
     static void checkDecisionOpen(Proposal proposal) {
         if (!decisionsOpen(proposal.status)) {

@@ -29,28 +29,31 @@ public class GlobalSearch {
      * One kind of resource in the union: its table, the title and snippet a hit shows, and the text
      * its near spellings are matched against (a city's is its name alone).
      */
-    private record Branch(String kind, String table, String alias, String title, String snippet, String similarText) {
+    private record Branch(String kind, String table, String alias, String title, String snippet, String similarText,
+            boolean private_) {
 
+        /** The branch's query; {@code {VISIBLE:alias}} is where the caller's condition goes, for tables with private rows. */
         String sql(TextMatch.Mode mode) {
             return "SELECT '" + kind + "' AS kind, " + alias + ".id, " + title + " AS title, " + snippet + " AS snippet,"
                     + " CAST(coalesce(ts_rank(" + alias + ".search_vector, p.query), 0) + word_similarity(p.text, "
                     + similarText + ") AS double precision) AS score FROM " + table + " " + alias
-                    + " WHERE " + TextMatch.condition(alias, mode, similarText);
+                    + " WHERE " + TextMatch.condition(alias, mode, similarText)
+                    + (private_ ? " AND {VISIBLE:" + alias + "}" : "");
         }
     }
 
     private static final List<Branch> BRANCHES = List.of(
             new Branch("CITY", "city", "c", "c.name",
-                    "c.name || ', ' || coalesce(c.region || ', ', '') || c.country_code", "c.search_name"),
+                    "c.name || ', ' || coalesce(c.region || ', ', '') || c.country_code", "c.search_name", false),
             new Branch("VISIT", "visit", "v", "v.title", "left(coalesce(v.purpose, v.summary, v.title), 200)",
-                    "v.search_text"),
+                    "v.search_text", true),
             new Branch("CONFERENCE", "conference", "co", "co.name",
-                    "left(coalesce(co.description, co.organizer, co.name), 200)", "co.search_text"),
+                    "left(coalesce(co.description, co.organizer, co.name), 200)", "co.search_text", true),
             new Branch("PROPOSAL", "proposal", "pr", "pr.title",
-                    "left(coalesce(pr.summary, nullif(pr.programme_text, ''), pr.title), 200)", "pr.search_text"),
+                    "left(coalesce(pr.summary, nullif(pr.programme_text, ''), pr.title), 200)", "pr.search_text", true),
             new Branch("PARTNERSHIP", "partnership", "pa", "replace(pa.city_names, ' ', ' – ')",
                     "left(coalesce(pa.description, initcap(replace(pa.relationship_type, '_', ' '))), 200)",
-                    "pa.search_text"));
+                    "pa.search_text", false));
 
     /** The union for each mode, built once from the constants above. */
     private static final Map<TextMatch.Mode, String> HITS = Map.of(
@@ -67,9 +70,14 @@ public class GlobalSearch {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    org.citylinks.common.CurrentUser current;
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public SearchPageDto search(String text, SearchHitDto.TypeEnum type, int limit, String cursor) {
-        KeysetQuery.Page page = TextMatch.page(text, match -> query(text, type, match), entityManager, cursor, limit);
+        org.citylinks.common.Viewer viewer = current.viewer();
+        KeysetQuery.Page page = TextMatch.page(text, match -> query(text, type, match, viewer), entityManager, cursor,
+                limit);
         List<SearchHitDto> hits = new ArrayList<>();
         for (KeysetQuery.Row row : page.rows()) {
             String kind = row.text("kind");
@@ -84,11 +92,20 @@ public class GlobalSearch {
         return new SearchPageDto().items(hits).next(page.next());
     }
 
-    private static KeysetQuery query(String text, SearchHitDto.TypeEnum type, TextMatch.Mode match) {
+    private static KeysetQuery query(String text, SearchHitDto.TypeEnum type, TextMatch.Mode match,
+            org.citylinks.common.Viewer viewer) {
+        List<Object> parameters = new ArrayList<>(List.of(text, text));
+        String hits = HITS.get(match);
+        for (Branch branch : BRANCHES) {
+            if (branch.private_()) {
+                hits = hits.replace("{VISIBLE:" + branch.alias() + "}", viewer.condition(branch.alias()));
+                parameters.addAll(viewer.parameters());
+            }
+        }
         KeysetQuery query = new KeysetQuery("t.kind, t.id, t.title, t.snippet, t.score",
                 "(SELECT citylinks_normalize(CAST(? AS text)) AS text, citylinks_query(CAST(? AS text)) AS query) p"
-                        + " CROSS JOIN LATERAL " + HITS.get(match),
-                text, text);
+                        + " CROSS JOIN LATERAL " + hits,
+                parameters.toArray());
         if (type != null) {
             query.where("t.kind = ?", type.value());
         }

@@ -80,4 +80,8 @@ public class Visit extends AuditedEntity {
     /** Both sides' names, roles and organizations in one text, for search. */
     @Column(name = "people_text", nullable = false)
     public String peopleText = "";
+
+    /** Its owner, visibility and audience. */
+    @jakarta.persistence.Embedded
+    public org.citylinks.common.RecordAccess access = new org.citylinks.common.RecordAccess();
 }

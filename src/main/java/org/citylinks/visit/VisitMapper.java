@@ -19,8 +19,11 @@ final class VisitMapper {
     private VisitMapper() {
     }
 
-    static VisitDto toDto(Visit visit, Map<UUID, CitySummary> cities) {
+    static VisitDto toDto(Visit visit, Map<UUID, CitySummary> cities, Map<UUID, List<UUID>> governments) {
         VisitDto dto = new VisitDto();
+        dto.setVisibility(org.citylinks.api.model.VisibilityDto.valueOf(visit.access.visibility.name()));
+        dto.setOwnerOrganizationId(visit.access.ownerOrganizationId);
+        dto.setPartyOrganizationIds(visit.access.parties(governments));
         dto.setId(visit.id);
         dto.setTitle(visit.title);
         dto.setFromCityId(visit.fromCityId);
@@ -61,6 +64,8 @@ final class VisitMapper {
         input.setTopics(new LinkedHashSet<>(visit.topics));
         input.setOutcomes(new ArrayList<>(visit.outcomes));
         input.setProposalId(visit.proposalId);
+        input.setVisibility(org.citylinks.api.model.VisibilityDto.valueOf(visit.access.visibility.name()));
+        input.setOwnerOrganizationId(visit.access.ownerOrganizationId);
         return input;
     }
 
@@ -85,6 +90,7 @@ final class VisitMapper {
                     .append(person.organization == null ? "" : person.organization + ' ');
         }
         visit.peopleText = text.toString().strip();
+        visit.access.audience(List.of(), List.of(visit.fromCityId, visit.toCityId));
     }
 
     private static List<Person> concat(List<Person> first, List<Person> second) {

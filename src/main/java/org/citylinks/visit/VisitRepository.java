@@ -24,14 +24,15 @@ public class VisitRepository implements PanacheRepositoryBase<Visit, UUID> {
     record Result(List<Visit> visits, String next) {
     }
 
-    Result search(VisitSearch search) {
-        KeysetQuery.Page page = TextMatch.page(search.text(), match -> query(search, match), getEntityManager(),
+    Result search(VisitSearch search, org.citylinks.common.Viewer viewer) {
+        KeysetQuery.Page page = TextMatch.page(search.text(), match -> query(search, match, viewer), getEntityManager(),
                 search.cursor(), search.limit());
         return new Result(page.load(getEntityManager(), Visit.class), page.next());
     }
 
-    private static KeysetQuery query(VisitSearch search, TextMatch.Mode match) {
+    private static KeysetQuery query(VisitSearch search, TextMatch.Mode match, org.citylinks.common.Viewer viewer) {
         KeysetQuery query = TextMatch.query("v.id", "visit", "v", search.text());
+        query.where(viewer.condition("v"), viewer.parameters().toArray());
         if (search.text() != null) {
             query.where(TextMatch.condition("v", match));
         }

@@ -45,19 +45,19 @@ public class VisitResource implements VisitsApi {
                 limit == null ? 20 : limit, cursor);
         VisitService.Page page = service.search(search);
         VisitPageDto body = new VisitPageDto()
-                .items(page.visits().stream().map(v -> VisitMapper.toDto(v, page.cities())).toList())
+                .items(page.visits().stream().map(v -> VisitMapper.toDto(v, page.cities(), page.governments())).toList())
                 .next(page.next());
         return links.withNext(Response.ok(body), uriInfo, page.next()).build();
     }
 
     @Override
     @Idempotent
-    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN, Roles.OPERATOR })
     public Response createVisit(VisitInputDto input, String idempotencyKey) {
         VisitService.Found created = service.create(input, user.name());
         return links.created(uriInfo, created.visit().id)
                 .tag(EntityTags.tag(created.visit().version))
-                .entity(VisitMapper.toDto(created.visit(), created.cities()))
+                .entity(VisitService.dto(created))
                 .build();
     }
 
@@ -71,26 +71,26 @@ public class VisitResource implements VisitsApi {
     }
 
     @Override
-    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN, Roles.OPERATOR })
     public Response replaceVisit(UUID visitId, String ifMatch, VisitInputDto input) {
         return ok(service.replace(visitId, ifMatch, input, user.name()));
     }
 
     @Override
-    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN, Roles.OPERATOR })
     public Response updateVisit(UUID visitId, String ifMatch, ObjectNode patch) {
         return ok(service.patch(visitId, ifMatch, patch, user.name()));
     }
 
     @Override
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed({ Roles.ADMIN, Roles.OPERATOR })
     public Response deleteVisit(UUID visitId, String ifMatch) {
         service.delete(visitId, ifMatch);
         return Response.noContent().build();
     }
 
     private static Response ok(VisitService.Found found) {
-        return Response.ok(VisitMapper.toDto(found.visit(), found.cities())).tag(EntityTags.tag(found.visit().version))
+        return Response.ok(VisitService.dto(found)).tag(EntityTags.tag(found.visit().version))
                 .build();
     }
 }

@@ -55,32 +55,45 @@ public class VisitService implements org.citylinks.common.InputRules<VisitInputD
     @Inject
     JsonMergePatch mergePatch;
 
-    /** A visit and the cities it embeds. */
-    public record Found(Visit visit, Map<UUID, CitySummary> cities) {
+    @Inject
+    org.citylinks.common.CurrentUser current;
+
+    @Inject
+    org.citylinks.common.OrganizationMemberships organizations;
+
+    /** A visit, the cities it embeds, and the governments of its cities (its parties). */
+    public record Found(Visit visit, Map<UUID, CitySummary> cities, Map<UUID, List<UUID>> governments) {
     }
 
-    /** A page of visits, the cities they embed, and the next cursor. */
-    public record Page(List<Visit> visits, Map<UUID, CitySummary> cities, String next) {
+    /** A page of visits, the cities they embed and their governments, and the next cursor. */
+    public record Page(List<Visit> visits, Map<UUID, CitySummary> cities, Map<UUID, List<UUID>> governments,
+            String next) {
     }
 
+    /** The visit, if there is one the caller may see. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Found> find(UUID id) {
-        return visits.findByIdOptional(id).map(this::found);
+        return visits.findByIdOptional(id).filter(v -> current.viewer().sees(v.access)).map(this::found);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page search(VisitSearch search) {
-        VisitRepository.Result result = visits.search(search);
+        VisitRepository.Result result = visits.search(search, current.viewer());
         List<UUID> cityIds = new ArrayList<>();
         result.visits().forEach(v -> cityIds.addAll(List.of(v.fromCityId, v.toCityId)));
-        return new Page(result.visits(), cities.summaries(cityIds), result.next());
+        return new Page(result.visits(), cities.summaries(cityIds), organizations.governmentsOf(cityIds), result.next());
     }
 
     public Found create(VisitInputDto input, String user) {
         readOnly.refuse(input);
         checkRules(input);
+        org.citylinks.common.Viewer caller = current.viewer();
         Visit visit = new Visit();
         visit.id = UUID.randomUUID();
+        visit.access.ownerOrganizationId = org.citylinks.common.Ownership.ownerOfNew(caller, "a visit",
+                input.getOwnerOrganizationId(), organizations::exists);
+        visit.access.visibility = input.getVisibility() == null ? org.citylinks.common.Visibility.PUBLIC
+                : org.citylinks.common.Visibility.valueOf(input.getVisibility().name());
         VisitMapper.apply(input, visit);
         visit.created(user);
         visits.persistAndFlush(visit);
@@ -90,7 +103,7 @@ public class VisitService implements org.citylinks.common.InputRules<VisitInputD
     public Found replace(UUID id, String ifMatch, VisitInputDto input, String user) {
         Visit visit = existing(id);
         EntityTags.requireMatch(ifMatch, visit.version);
-        readOnly.requireUnchanged(input, () -> { Found current = found(visit); return VisitMapper.toDto(current.visit(), current.cities()); });
+        readOnly.requireUnchanged(input, () -> dto(found(visit)));
         return save(visit, input, user);
     }
 
@@ -98,7 +111,7 @@ public class VisitService implements org.citylinks.common.InputRules<VisitInputD
     public Found patch(UUID id, String ifMatch, ObjectNode patch, String user) {
         Visit visit = existing(id);
         EntityTags.requireMatch(ifMatch, visit.version);
-        readOnly.requireUnchanged("VisitPatch", patch, () -> { Found current = found(visit); return VisitMapper.toDto(current.visit(), current.cities()); });
+        readOnly.requireUnchanged("VisitPatch", patch, () -> dto(found(visit)));
         VisitInputDto input = mergePatch.apply(VisitMapper.toInput(visit), patch, VisitInputDto.class);
         input.setEndDate(DateSpans.endAfterPatch(patch.has("startDate"), patch.has("endDate"), visit.startDate,
                 visit.endDate, input.getEndDate()));
@@ -107,6 +120,7 @@ public class VisitService implements org.citylinks.common.InputRules<VisitInputD
 
     public void delete(UUID id, String ifMatch) {
         Visit visit = existing(id);
+        VisitPermissions.checkDelete(current.viewer(), visit);
         EntityTags.requireMatch(ifMatch, visit.version);
         visits.delete(visit);
         visits.flush();
@@ -116,6 +130,9 @@ public class VisitService implements org.citylinks.common.InputRules<VisitInputD
         checkRules(input);
         // Loaded at the version If-Match named: a concurrent writer that commits first makes this
         // flush fail with an optimistic-lock error, which is answered as 412.
+        org.citylinks.common.Ownership.applyChange(current.viewer(), visit.access, "a visit",
+                input.getOwnerOrganizationId(), input.getVisibility() == null ? null
+                        : org.citylinks.common.Visibility.valueOf(input.getVisibility().name()));
         VisitMapper.apply(input, visit);
         visit.updated(user);
         visits.flush();
@@ -132,7 +149,7 @@ public class VisitService implements org.citylinks.common.InputRules<VisitInputD
         named.put("/fromCityId", input.getFromCityId());
         named.put("/toCityId", input.getToCityId());
         errors.addAll(cities.unknown(named));
-        if (input.getProposalId() != null && !proposals.exists(input.getProposalId())) {
+        if (input.getProposalId() != null && !proposals.exists(input.getProposalId(), current.viewer())) {
             errors.add(Problem.FieldError.atPointer("/proposalId", "is not the id of a proposal"));
         }
         if (!errors.isEmpty()) {
@@ -140,11 +157,20 @@ public class VisitService implements org.citylinks.common.InputRules<VisitInputD
         }
     }
 
+    /** The visit to change: one the caller may see (else a 404) and may change (else a 403). */
     private Visit existing(UUID id) {
-        return visits.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("visit", id));
+        Visit visit = visits.findByIdOptional(id).filter(v -> current.viewer().sees(v.access))
+                .orElseThrow(() -> ProblemException.notFound("visit", id));
+        VisitPermissions.checkEdit(current.viewer(), visit);
+        return visit;
     }
 
     private Found found(Visit visit) {
-        return new Found(visit, cities.summaries(List.of(visit.fromCityId, visit.toCityId)));
+        List<UUID> cityIds = List.of(visit.fromCityId, visit.toCityId);
+        return new Found(visit, cities.summaries(cityIds), organizations.governmentsOf(cityIds));
+    }
+
+    static org.citylinks.api.model.VisitDto dto(Found found) {
+        return VisitMapper.toDto(found.visit(), found.cities(), found.governments());
     }
 }

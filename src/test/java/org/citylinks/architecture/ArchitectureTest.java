@@ -33,6 +33,7 @@ class ArchitectureTest {
             Map.entry("proposal", Set.of("city", "partnership")),
             Map.entry("visit", Set.of("city", "proposal")),
             Map.entry("conference", Set.of("city")),
+            Map.entry("organization", Set.of("city")),
             Map.entry("calendar", Set.of("city", "visit", "conference")),
             Map.entry("search", Set.of()),
             Map.entry("changes", Set.of()),
@@ -45,7 +46,8 @@ class ArchitectureTest {
      * interfaces it asks others to implement, and the values of its vocabulary.
      */
     static final Map<String, Set<String>> PUBLISHED = Map.of(
-            "city", Set.of("CityDirectory", "CitySummary", "CityCalendar", "CityPartnerList", "Network", "CreativeField"),
+            "city", Set.of("CityDirectory", "CitySummary", "CityCalendar", "CityPartnerList", "CityGovernments", "Network",
+                    "CreativeField"),
             "partnership", Set.of("PartnershipService", "RelationshipType", "PartnershipStatus", "CooperationFields"),
             "proposal", Set.of("ProposalDirectory", "ProposalStatus"),
             "visit", Set.of("VisitService", "VisitSearch", "Visit", "VisitMode"),

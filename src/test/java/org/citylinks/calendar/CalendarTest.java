@@ -67,11 +67,11 @@ class CalendarTest {
         String pekalongan = Cities.create("Pekalongan " + Cities.capitalized(Cities.tag()), "ID").then()
                 .extract().path("id");
         String chiangMai = Cities.newId("TH");
-        String visit = api(TestTokens.editor()).contentType(ContentType.JSON)
+        String visit = api(TestTokens.operator()).contentType(ContentType.JSON)
                 .body(Map.of("title", TITLE, "fromCityId", chiangMai, "toCityId", pekalongan,
                         "startDate", "2016-03-10", "mode", "IN_PERSON", "summary", SUMMARY))
                 .when().post("/v1/visits").then().statusCode(201).extract().path("id");
-        String conference = api(TestTokens.editor()).contentType(ContentType.JSON)
+        String conference = api(TestTokens.operator()).contentType(ContentType.JSON)
                 .body(Map.of("name", "Crafts and Folk Art meeting", "hostCityId", pekalongan, "startDate", "2017-06-01",
                         "endDate", "2017-06-03", "mode", "IN_PERSON",
                         "participants", List.of(Map.of("cityId", chiangMai, "role", "DELEGATE"))))
@@ -93,9 +93,9 @@ class CalendarTest {
         assertTrue(events(ics("/v1/cities/{id}/calendar.ics", chiangMai)).containsKey("conference-" + conference + "@citylinks.org"));
 
         // A change keeps the UID and moves SEQUENCE on; a deletion drops the event.
-        api(TestTokens.editor()).contentType("application/merge-patch+json").header("If-Match", "\"0\"")
+        api(TestTokens.operator()).contentType("application/merge-patch+json").header("If-Match", "\"0\"")
                 .body(Map.of("startDate", "2016-03-11")).when().patch("/v1/visits/{id}", visit).then().statusCode(200);
-        api(TestTokens.admin()).header("If-Match", "\"0\"").when().delete("/v1/conferences/{id}", conference)
+        api(TestTokens.operator()).header("If-Match", "\"0\"").when().delete("/v1/conferences/{id}", conference)
                 .then().statusCode(204);
         Map<String, VEvent> after = events(ics("/v1/cities/{id}/calendar.ics", pekalongan));
         assertEquals(1, after.size());
@@ -113,7 +113,7 @@ class CalendarTest {
     void theConferenceCalendarTakesTheListsFilters() throws Exception {
         String london = Cities.newId("GB");
         String jakarta = Cities.newId("ID");
-        String round3 = api(TestTokens.editor()).contentType(ContentType.JSON)
+        String round3 = api(TestTokens.operator()).contentType(ContentType.JSON)
                 .body(Map.of("name", "Leadership Exchange Programme, round 3", "hostCityId", london,
                         "startDate", "2019-10-01", "mode", "IN_PERSON", "network", "WCCF",
                         "participants", List.of(Map.of("cityId", jakarta, "role", "DELEGATE", "track", "Co-created public art"))))

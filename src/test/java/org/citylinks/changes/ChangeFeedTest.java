@@ -64,9 +64,9 @@ class ChangeFeedTest {
         String start = now();
         String id = Cities.create("Darwin " + Cities.capitalized(Cities.tag()), "AU").then().statusCode(201)
                 .extract().path("id");
-        api(TestTokens.editor()).contentType("application/merge-patch+json").header("If-Match", "\"0\"")
+        api(TestTokens.operator()).contentType("application/merge-patch+json").header("If-Match", "\"0\"")
                 .body(Map.of("population", 139902)).when().patch("/v1/cities/{id}", id).then().statusCode(200);
-        api(TestTokens.admin()).header("If-Match", "\"1\"").when().delete("/v1/cities/{id}", id).then().statusCode(204);
+        api(TestTokens.operator()).header("If-Match", "\"1\"").when().delete("/v1/cities/{id}", id).then().statusCode(204);
 
         Read read = read(start, 100);
         assertEquals(List.of("city " + id + " CREATED 0", "city " + id + " UPDATED 1", "city " + id + " DELETED 1"),
@@ -96,12 +96,12 @@ class ChangeFeedTest {
                     String id = Cities.create("Sync " + writer + " " + i + " " + Cities.capitalized(Cities.tag()), "ID")
                             .then().statusCode(201).extract().path("id");
                     written.add("city " + id + " CREATED 0");
-                    api(TestTokens.editor()).contentType("application/merge-patch+json").header("If-Match", "\"0\"")
+                    api(TestTokens.operator()).contentType("application/merge-patch+json").header("If-Match", "\"0\"")
                             .body(Map.of("population", 1000 + i)).when().patch("/v1/cities/{id}", id)
                             .then().statusCode(200);
                     written.add("city " + id + " UPDATED 1");
                     if (i % 3 == 0) {
-                        api(TestTokens.admin()).header("If-Match", "\"1\"").when().delete("/v1/cities/{id}", id)
+                        api(TestTokens.operator()).header("If-Match", "\"1\"").when().delete("/v1/cities/{id}", id)
                                 .then().statusCode(204);
                         written.add("city " + id + " DELETED 1");
                     }

@@ -33,7 +33,7 @@ public final class Cities {
     }
 
     public static Response create(Map<String, Object> body) {
-        return api(TestTokens.editor()).contentType(ContentType.JSON).body(body)
+        return api(TestTokens.operator()).contentType(ContentType.JSON).body(body)
                 .when().post("/v1/cities")
                 .then().statusCode(201).extract().response();
     }

@@ -47,8 +47,8 @@ class CityResourceTest {
         assertTrue(created.header("Location").endsWith("/v1/cities/" + id));
         assertEquals("\"0\"", created.header("ETag"));
         assertEquals("Pekalongan", created.path("asciiName"));
-        assertEquals("editor@citylinks.test", created.path("createdBy"));
-        assertEquals("editor@citylinks.test", created.path("updatedBy"));
+        assertEquals("operator@citylinks.test", created.path("createdBy"));
+        assertEquals("operator@citylinks.test", created.path("updatedBy"));
 
         api().when().get(created.header("Location"))
                 .then().statusCode(200)
@@ -90,7 +90,7 @@ class CityResourceTest {
         Response created = Cities.create(Map.of("name", "Ambon", "countryCode", "ID", "region", "Maluku",
                 "population", 1));
         String id = created.path("id");
-        api(TestTokens.token("other-editor@citylinks.test", java.util.Set.of("editor")))
+        api(TestTokens.token("other-operator@citylinks.test", java.util.Set.of("operator")))
                 .contentType(ContentType.JSON).header("If-Match", created.header("ETag"))
                 .body(Map.of("name", "Ambon", "countryCode", "ID", "population", 372249,
                         "memberships", List.of(Map.of("network", "UCCN", "field", "MUSIC", "since", 2019))))
@@ -100,23 +100,23 @@ class CityResourceTest {
                 .body("region", nullValue())
                 .body("population", equalTo(372249))
                 .body("memberships", hasSize(1))
-                .body("createdBy", equalTo("editor@citylinks.test"))
-                .body("updatedBy", equalTo("other-editor@citylinks.test"));
+                .body("createdBy", equalTo("operator@citylinks.test"))
+                .body("updatedBy", equalTo("other-operator@citylinks.test"));
     }
 
     @Test
     void writesWithoutIfMatchArePreconditionRequiredAndChangeNothing() {
         Response created = Cities.create("Darwin", "AU");
         String id = created.path("id");
-        invalidRequest(TestTokens.editor()).contentType(ContentType.JSON)
+        invalidRequest(TestTokens.operator()).contentType(ContentType.JSON)
                 .body(Map.of("name", "Renamed", "countryCode", "AU"))
                 .when().put("/v1/cities/{id}", id)
                 .then().statusCode(428).contentType("application/problem+json")
                 .body("errors[0].parameter", equalTo("If-Match"));
-        invalidRequest(TestTokens.editor()).contentType(MERGE_PATCH).body(Map.of("name", "Renamed"))
+        invalidRequest(TestTokens.operator()).contentType(MERGE_PATCH).body(Map.of("name", "Renamed"))
                 .when().patch("/v1/cities/{id}", id)
                 .then().statusCode(428);
-        invalidRequest(TestTokens.admin())
+        invalidRequest(TestTokens.operator())
                 .when().delete("/v1/cities/{id}", id)
                 .then().statusCode(428);
         api().when().get("/v1/cities/{id}", id).then().statusCode(200).body("name", equalTo("Darwin")).header("ETag", "\"0\"");
@@ -127,16 +127,16 @@ class CityResourceTest {
         Response created = Cities.create("Denpasar", "ID");
         String id = created.path("id");
         String first = created.header("ETag");
-        api(TestTokens.editor()).contentType(MERGE_PATCH).header("If-Match", first).body(Map.of("population", 834881))
+        api(TestTokens.operator()).contentType(MERGE_PATCH).header("If-Match", first).body(Map.of("population", 834881))
                 .when().patch("/v1/cities/{id}", id).then().statusCode(200).header("ETag", "\"1\"");
 
-        api(TestTokens.editor()).contentType(MERGE_PATCH).header("If-Match", first).body(Map.of("name", "Stale"))
+        api(TestTokens.operator()).contentType(MERGE_PATCH).header("If-Match", first).body(Map.of("name", "Stale"))
                 .when().patch("/v1/cities/{id}", id)
                 .then().statusCode(412).contentType("application/problem+json")
                 .body("type", equalTo("https://citylinks.org/problems/precondition-failed"));
-        api(TestTokens.admin()).header("If-Match", first)
+        api(TestTokens.operator()).header("If-Match", first)
                 .when().delete("/v1/cities/{id}", id).then().statusCode(412);
-        api(TestTokens.editor()).header("If-Match", "W/\"1\"").contentType(MERGE_PATCH).body(Map.of("name", "Weak"))
+        api(TestTokens.operator()).header("If-Match", "W/\"1\"").contentType(MERGE_PATCH).body(Map.of("name", "Weak"))
                 .when().patch("/v1/cities/{id}", id).then().statusCode(412);
 
         api().when().get("/v1/cities/{id}", id).then().body("name", equalTo("Denpasar")).body("population", equalTo(834881));
@@ -150,7 +150,7 @@ class CityResourceTest {
         patch.put("region", null);
         patch.put("location", Map.of("lat", 18.8, "lon", 98.9833));
         patch.put("memberships", List.of(Map.of("network", "UCCN", "field", "CRAFTS_AND_FOLK_ART", "since", 2017)));
-        api(TestTokens.editor()).contentType(MERGE_PATCH).header("If-Match", created.header("ETag")).body(patch)
+        api(TestTokens.operator()).contentType(MERGE_PATCH).header("If-Match", created.header("ETag")).body(patch)
                 .when().patch("/v1/cities/{id}", created.path("id").toString())
                 .then().statusCode(200)
                 .body("region", nullValue())
@@ -166,12 +166,12 @@ class CityResourceTest {
         String id = created.path("id");
         Map<String, Object> patch = new java.util.HashMap<>();
         patch.put("name", null);
-        invalidRequest(TestTokens.editor()).contentType(MERGE_PATCH).header("If-Match", created.header("ETag"))
+        invalidRequest(TestTokens.operator()).contentType(MERGE_PATCH).header("If-Match", created.header("ETag"))
                 .body(patch)
                 .when().patch("/v1/cities/{id}", id)
                 .then().statusCode(422)
                 .body("errors.pointer", hasItem("/name"));
-        api(TestTokens.editor()).contentType(MERGE_PATCH).header("If-Match", created.header("ETag"))
+        api(TestTokens.operator()).contentType(MERGE_PATCH).header("If-Match", created.header("ETag"))
                 .body(Map.of("memberships", List.of(Map.of("network", "WCCF", "field", "MUSIC"))))
                 .when().patch("/v1/cities/{id}", id)
                 .then().statusCode(422)
@@ -181,7 +181,7 @@ class CityResourceTest {
 
     @Test
     void invalidContentIs422NamingEachFieldAsTheClientWroteIt() {
-        invalidRequest(TestTokens.editor()).contentType(ContentType.JSON)
+        invalidRequest(TestTokens.operator()).contentType(ContentType.JSON)
                 .body(Map.of("name", "", "countryCode", "ID",
                         "location", Map.of("lat", 91, "lon", 0),
                         "memberships", List.of(Map.of("network", "UCCN", "since", 1200))))
@@ -194,7 +194,7 @@ class CityResourceTest {
                 .body(not(containsString("arg0")))
                 .body(not(containsString("createCity")));
 
-        api(TestTokens.editor()).contentType(ContentType.JSON)
+        api(TestTokens.operator()).contentType(ContentType.JSON)
                 .body(Map.of("name", "Nowhere", "countryCode", "XX",
                         "memberships", List.of(Map.of("network", "UCCN"), Map.of("network", "WCCF", "field", "FILM"))))
                 .when().post("/v1/cities")
@@ -208,7 +208,7 @@ class CityResourceTest {
     void anExternalIdBelongsToOneCity() {
         String geonames = Long.toString(org.citylinks.common.TestRandom.nextLong(1_000_000_000L));
         Cities.create(Map.of("name", "Kanazawa", "countryCode", "JP", "externalIds", Map.of("geonames", geonames)));
-        api(TestTokens.editor()).contentType(ContentType.JSON)
+        api(TestTokens.operator()).contentType(ContentType.JSON)
                 .body(Map.of("name", "Kanazawa again", "countryCode", "JP", "externalIds", Map.of("geonames", geonames)))
                 .when().post("/v1/cities")
                 .then().statusCode(409)
@@ -221,13 +221,13 @@ class CityResourceTest {
         String id = created.path("id");
         invalidRequest(TestTokens.editor()).header("If-Match", created.header("ETag"))
                 .when().delete("/v1/cities/{id}", id).then().statusCode(403);
-        api(TestTokens.admin()).header("If-Match", "\"" + (Long.parseLong(created.header("ETag").replace("\"", "")) + 1) + "\"")
+        api(TestTokens.operator()).header("If-Match", "\"" + (Long.parseLong(created.header("ETag").replace("\"", "")) + 1) + "\"")
                 .when().delete("/v1/cities/{id}", id).then().statusCode(412);
         api().when().get("/v1/cities/{id}", id).then().statusCode(200);
-        api(TestTokens.admin()).header("If-Match", created.header("ETag"))
+        api(TestTokens.operator()).header("If-Match", created.header("ETag"))
                 .when().delete("/v1/cities/{id}", id).then().statusCode(204);
         api().when().get("/v1/cities/{id}", id).then().statusCode(404);
-        api(TestTokens.admin()).header("If-Match", created.header("ETag"))
+        api(TestTokens.operator()).header("If-Match", created.header("ETag"))
                 .when().delete("/v1/cities/{id}", id).then().statusCode(404);
     }
 
@@ -244,7 +244,7 @@ class CityResourceTest {
             long population = 1000 + i;
             Callable<Integer> write = () -> {
                 start.await();
-                return api(TestTokens.editor()).contentType(MERGE_PATCH).header("If-Match", etag)
+                return api(TestTokens.operator()).contentType(MERGE_PATCH).header("If-Match", etag)
                         .body(Map.of("population", population))
                         .when().patch("/v1/cities/{id}", id).then().extract().statusCode();
             };

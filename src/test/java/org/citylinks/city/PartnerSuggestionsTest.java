@@ -32,7 +32,7 @@ class PartnerSuggestionsTest {
     }
 
     private static void post(String path, Map<String, Object> body) {
-        api(TestTokens.editor()).contentType(ContentType.JSON).body(body).when().post(path).then().statusCode(201);
+        api(TestTokens.operator()).contentType(ContentType.JSON).body(body).when().post(path).then().statusCode(201);
     }
 
     private static void tie(String a, String b) {

@@ -21,7 +21,7 @@ import io.restassured.specification.RequestSpecification;
 
 /**
  * Every write operation of the contract against no token, each kind of bad token, a reader, an
- * editor and an admin. Authorisation is decided before the request is looked at, so an empty body
+ * editor, an admin and an operator, by role alone (AccessMatrixTest is the same by organisation). Authorisation is decided before the request is looked at, so an empty body
  * and ids of nothing are enough: a caller who may not write learns nothing else.
  */
 @QuarkusTest
@@ -32,9 +32,10 @@ class AuthMatrixTest {
 
     /**
      * Every operation of the contract that takes a bearer token, read from the contract itself so
-     * that none is missed: method, a path with ids of nothing, and whether it needs admin. The
-     * policy the contract states: deletes of a resource and imports need {@code admin}, every other
-     * write {@code editor} (a participant leaving a conference is a change to the conference).
+     * that none is missed: method, a path with ids of nothing, and the least role it needs. The
+     * policy the contract states: imports and adding or deleting an organisation need
+     * {@code operator}; deletes of a resource and an organisation's profile {@code admin}; every
+     * other write {@code editor} (a participant leaving a conference is a change to the conference).
      */
     static Stream<Arguments> writes() {
         io.swagger.v3.oas.models.OpenAPI contract = new io.swagger.v3.parser.OpenAPIV3Parser()
@@ -47,9 +48,12 @@ class AuthMatrixTest {
                 return;
             }
             String path = template.replaceAll("\\{number}", "1").replaceAll("\\{[A-Za-z]+}", ID);
-            boolean adminOnly = path.endsWith("/import")
-                    || method == io.swagger.v3.oas.models.PathItem.HttpMethod.DELETE && !path.contains("/participants/");
-            writes.add(Arguments.of(method.name(), path, adminOnly));
+            boolean delete = method == io.swagger.v3.oas.models.PathItem.HttpMethod.DELETE;
+            boolean organization = path.startsWith("/v1/organizations");
+            String least = path.endsWith("/import") || organization && (delete || path.equals("/v1/organizations"))
+                    ? Roles.OPERATOR
+                    : organization || delete && !path.contains("/participants/") ? Roles.ADMIN : Roles.EDITOR;
+            writes.add(Arguments.of(method.name(), path, least));
         }));
         org.junit.jupiter.api.Assertions.assertTrue(writes.size() >= 27, "the contract's writes: " + writes.size());
         return writes.stream();
@@ -67,7 +71,7 @@ class AuthMatrixTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("writes")
-    void withoutAValidTokenIs401AndSaysOnlyThat(String method, String path, boolean adminOnly) {
+    void withoutAValidTokenIs401AndSaysOnlyThat(String method, String path, String least) {
         for (String token : List.of("", TestTokens.expired(), TestTokens.wrongIssuer(), TestTokens.wrongSignature(),
                 TestTokens.unsigned(), "not-a-jwt")) {
             RequestSpecification request = token.isEmpty() ? invalidRequest() : invalidRequest(token);
@@ -80,12 +84,14 @@ class AuthMatrixTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("writes")
-    void eachRoleMayDoWhatItsRoleAllows(String method, String path, boolean adminOnly) {
+    void eachRoleMayDoWhatItsRoleAllows(String method, String path, String least) {
         send(invalidRequest(TestTokens.reader()), method, path).then().statusCode(403)
                 .contentType("application/problem+json");
         send(invalidRequest(TestTokens.editor()), method, path).then()
-                .statusCode(adminOnly ? equalTo(403) : allowed());
-        send(invalidRequest(TestTokens.admin()), method, path).then().statusCode(allowed());
+                .statusCode(least.equals(Roles.EDITOR) ? allowed() : equalTo(403));
+        send(invalidRequest(TestTokens.admin()), method, path).then()
+                .statusCode(least.equals(Roles.OPERATOR) ? equalTo(403) : allowed());
+        send(invalidRequest(TestTokens.operator()), method, path).then().statusCode(allowed());
     }
 
     /** Past authorisation: the request itself is then refused (or the target is missing), never a 5xx. */

@@ -1,6 +1,7 @@
 package org.citylinks.common;
 
 import static org.citylinks.common.Api.api;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.util.Map;
@@ -45,13 +46,15 @@ class AuthTest {
     }
 
     @Test
-    void deletingNeedsAdmin() {
+    void deletingACityNeedsAdminAndToBeWhoAddedIt() {
         String id = api(TestTokens.editor()).contentType(ContentType.JSON).body(METZ).when().post("/v1/cities")
                 .then().statusCode(201).extract().path("id");
         api(TestTokens.editor()).header("If-Match", "\"0\"").when().delete("/v1/cities/{id}", id)
                 .then().statusCode(403);
         api(TestTokens.admin()).header("If-Match", "\"0\"").when().delete("/v1/cities/{id}", id)
-                .then().statusCode(204);
+                .then().statusCode(403).body("detail", containsString("added"));
+        api(TestTokens.token("editor@citylinks.test", java.util.Set.of(Roles.EDITOR, Roles.ADMIN)))
+                .header("If-Match", "\"0\"").when().delete("/v1/cities/{id}", id).then().statusCode(204);
     }
 
     @Test

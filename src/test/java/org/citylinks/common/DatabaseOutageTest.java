@@ -40,7 +40,7 @@ class DatabaseOutageTest {
             Duration answeredIn = Duration.ofNanos(System.nanoTime() - asked);
             assertTrue(answeredIn.toSeconds() < 10, () -> "a request waited " + answeredIn + " for the database");
             System.out.printf("503 answered in %d ms with the database down%n", answeredIn.toMillis());
-            api(TestTokens.editor()).contentType(ContentType.JSON).body(Map.of("name", "Lost", "countryCode", "ID"))
+            api(TestTokens.operator()).contentType(ContentType.JSON).body(Map.of("name", "Lost", "countryCode", "ID"))
                     .when().post("/v1/cities").then().statusCode(503);
             RestAssured.given().when().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
             RestAssured.given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));

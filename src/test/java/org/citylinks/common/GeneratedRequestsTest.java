@@ -57,7 +57,7 @@ class GeneratedRequestsTest {
         List<String> serverErrors = new ArrayList<>();
         List<String> outsideContract = new ArrayList<>();
         int valid = 0;
-        String admin = TestTokens.admin();
+        String admin = TestTokens.operator();
         for (RequestCase request : generated.getRequestCases()) {
             valid += request.isFailure() ? 0 : 1;
             String described = request.getOperation().toUpperCase() + " " + request.getPath() + " (" + request.getName() + ")";

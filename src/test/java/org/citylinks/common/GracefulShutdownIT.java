@@ -57,7 +57,7 @@ class GracefulShutdownIT {
                 String url = "http://127.0.0.1:" + port;
                 awaitReady(url);
                 String created = send(HttpRequest.newBuilder(URI.create(url + "/v1/cities"))
-                        .header("Authorization", "Bearer " + TestTokens.editor())
+                        .header("Authorization", "Bearer " + TestTokens.operator())
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Before\",\"countryCode\":\"ID\"}"))
                         .build()).body();
@@ -71,7 +71,7 @@ class GracefulShutdownIT {
                     }
                     CompletableFuture<HttpResponse<String>> inFlight = HTTP.sendAsync(
                             HttpRequest.newBuilder(URI.create(url + "/v1/cities/" + id))
-                                    .header("Authorization", "Bearer " + TestTokens.editor())
+                                    .header("Authorization", "Bearer " + TestTokens.operator())
                                     .header("Content-Type", "application/json").header("If-Match", "\"0\"")
                                     .PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"After\",\"countryCode\":\"ID\"}"))
                                     .timeout(Duration.ofSeconds(30)).build(),

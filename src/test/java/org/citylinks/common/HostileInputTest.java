@@ -47,12 +47,12 @@ class HostileInputTest {
 
     @Test
     void nulCharactersAreRefusedInBodiesAndQueries() {
-        invalidRequest(TestTokens.editor()).contentType(ContentType.JSON)
+        invalidRequest(TestTokens.operator()).contentType(ContentType.JSON)
                 .body("{\"name\":\"Nul\\u0000City\",\"countryCode\":\"ID\"}")
                 .when().post("/v1/cities").then().statusCode(400)
                 .body("errors[0].pointer", equalTo("/name"))
                 .body("errors[0].message", equalTo("must not contain NUL characters"));
-        invalidRequest(TestTokens.editor()).contentType(ContentType.JSON)
+        invalidRequest(TestTokens.operator()).contentType(ContentType.JSON)
                 .body(Map.of("title", "T", "fromCityId", Cities.newId("ID"), "toCityId", Cities.newId("FR"),
                         "startDate", "2020-01-01", "mode", "VIRTUAL", "outcomes", List.of("ok", "bad\u0000")))
                 .when().post("/v1/visits").then().statusCode(400).body("errors[0].pointer", equalTo("/outcomes/1"));
@@ -63,7 +63,7 @@ class HostileInputTest {
     @Test
     void invalidUtf8IsRefused() {
         byte[] body = "{\"name\":\"X\",\"countryCode\":\"ID\",\"region\":\"\u00ff\"}".getBytes(StandardCharsets.ISO_8859_1);
-        invalidRequest(TestTokens.editor()).contentType("application/json; charset=UTF-8").body(body)
+        invalidRequest(TestTokens.operator()).contentType("application/json; charset=UTF-8").body(body)
                 .when().post("/v1/cities").then().statusCode(400).contentType("application/problem+json");
     }
 

@@ -47,7 +47,7 @@ class HttpHygieneTest {
                 .header("Cache-Control", "private, no-cache");
         invalidRequest().queryParam("limit", "0").when().get("/v1/cities").then().statusCode(400)
                 .header("Cache-Control", "no-store");
-        api().header("Authorization", "Bearer " + TestTokens.editor()).contentType("application/json")
+        api().header("Authorization", "Bearer " + TestTokens.operator()).contentType("application/json")
                 .body("{\"name\":\"Cached Nowhere\",\"countryCode\":\"ID\"}")
                 .when().post("/v1/cities").then().statusCode(201).header("Cache-Control", "private, no-cache");
     }

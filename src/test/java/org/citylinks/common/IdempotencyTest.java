@@ -33,9 +33,9 @@ class IdempotencyTest {
         String name = Cities.capitalized(Cities.tag());
         String key = UUID.randomUUID().toString();
         Map<String, Object> body = Map.of("name", name, "countryCode", "ID");
-        Response first = postCity(TestTokens.editor(), key, body).then().statusCode(201)
+        Response first = postCity(TestTokens.operator(), key, body).then().statusCode(201)
                 .header("Idempotency-Replayed", nullValue()).extract().response();
-        Response again = postCity(TestTokens.editor(), key, body).then().statusCode(201)
+        Response again = postCity(TestTokens.operator(), key, body).then().statusCode(201)
                 .header("Idempotency-Replayed", "true").extract().response();
 
         assertEquals(first.header("Location"), again.header("Location"));
@@ -48,9 +48,9 @@ class IdempotencyTest {
     void theSameKeyWithAnotherBodyIs422AndCreatesNothing() {
         String key = UUID.randomUUID().toString();
         String name = Cities.capitalized(Cities.tag());
-        postCity(TestTokens.editor(), key, Map.of("name", name, "countryCode", "ID")).then().statusCode(201);
+        postCity(TestTokens.operator(), key, Map.of("name", name, "countryCode", "ID")).then().statusCode(201);
         String other = Cities.capitalized(Cities.tag());
-        postCity(TestTokens.editor(), key, Map.of("name", other, "countryCode", "ID")).then().statusCode(422)
+        postCity(TestTokens.operator(), key, Map.of("name", other, "countryCode", "ID")).then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("errors[0].parameter", equalTo("Idempotency-Key"));
         api().queryParam("q", other).when().get("/v1/cities").then().body("items", hasSize(0));
@@ -71,9 +71,9 @@ class IdempotencyTest {
     void aFailedRequestLeavesItsKeyUnused() {
         String key = UUID.randomUUID().toString();
         String name = Cities.capitalized(Cities.tag());
-        Api.invalidRequest(TestTokens.editor()).contentType(ContentType.JSON).header("Idempotency-Key", key)
+        Api.invalidRequest(TestTokens.operator()).contentType(ContentType.JSON).header("Idempotency-Key", key)
                 .body(Map.of("name", name, "countryCode", "XX")).when().post("/v1/cities").then().statusCode(422);
-        postCity(TestTokens.editor(), key, Map.of("name", name, "countryCode", "ID")).then().statusCode(201)
+        postCity(TestTokens.operator(), key, Map.of("name", name, "countryCode", "ID")).then().statusCode(201)
                 .header("Idempotency-Replayed", nullValue());
     }
 
@@ -82,7 +82,7 @@ class IdempotencyTest {
         String key = UUID.randomUUID().toString();
         String name = Cities.capitalized(Cities.tag());
         Map<String, Object> body = Map.of("name", name, "countryCode", "ID");
-        List<Integer> statuses = RacesTest.race(i -> postCity(TestTokens.editor(), key, body).then().extract().statusCode());
+        List<Integer> statuses = RacesTest.race(i -> postCity(TestTokens.operator(), key, body).then().extract().statusCode());
         assertEquals(List.of(201), statuses.stream().distinct().toList(), () -> "statuses: " + statuses);
         api().queryParam("q", name).when().get("/v1/cities").then().body("items", hasSize(1));
     }
@@ -94,10 +94,10 @@ class IdempotencyTest {
         String key = UUID.randomUUID().toString();
         Map<String, Object> partnership = Map.of("cityIds", List.of(a, b), "relationshipType", "SISTER_CITY",
                 "since", "2020");
-        String id = api(TestTokens.editor()).contentType(ContentType.JSON).header("Idempotency-Key", key)
+        String id = api(TestTokens.operator()).contentType(ContentType.JSON).header("Idempotency-Key", key)
                 .body(partnership).when().post("/v1/partnerships").then().statusCode(201).extract().path("id");
         // Without the key this would be a 409 (the pair has its partnership); with it, the first answer.
-        api(TestTokens.editor()).contentType(ContentType.JSON).header("Idempotency-Key", key)
+        api(TestTokens.operator()).contentType(ContentType.JSON).header("Idempotency-Key", key)
                 .body(partnership).when().post("/v1/partnerships").then().statusCode(201).body("id", equalTo(id));
     }
 }

@@ -22,7 +22,7 @@ class LimitsTest {
     @Test
     void aBodyOverTheLimitIs413() {
         String huge = "{\"name\":\"" + "a".repeat(2 * 1024 * 1024) + "\",\"countryCode\":\"ID\"}";
-        invalidRequest(TestTokens.editor()).contentType(ContentType.JSON).body(huge)
+        invalidRequest(TestTokens.operator()).contentType(ContentType.JSON).body(huge)
                 .when().post("/v1/cities").then().statusCode(413)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://citylinks.org/problems/payload-too-large"));
@@ -31,18 +31,18 @@ class LimitsTest {
     @Test
     void deeplyNestedJsonIsRefusedWhileItIsRead() {
         String deep = "{\"name\":\"Deep\",\"countryCode\":\"ID\",\"location\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
-        invalidRequest(TestTokens.editor()).contentType(ContentType.JSON).body(deep)
+        invalidRequest(TestTokens.operator()).contentType(ContentType.JSON).body(deep)
                 .when().post("/v1/cities").then().statusCode(400).contentType("application/problem+json");
     }
 
     @Test
     void anOverlongNumberIsRefusedAndNamedWhileItCanBeRead() {
         String named = "{\"name\":\"Long\",\"countryCode\":\"ID\",\"population\":" + "9".repeat(500) + "}";
-        invalidRequest(TestTokens.editor()).contentType(ContentType.JSON).body(named)
+        invalidRequest(TestTokens.operator()).contentType(ContentType.JSON).body(named)
                 .when().post("/v1/cities").then().statusCode(422).contentType("application/problem+json")
                 .body("errors[0].pointer", org.hamcrest.Matchers.equalTo("/population"));
         String unread = "{\"name\":\"Long\",\"countryCode\":\"ID\",\"population\":" + "9".repeat(5000) + "}";
-        invalidRequest(TestTokens.editor()).contentType(ContentType.JSON).body(unread)
+        invalidRequest(TestTokens.operator()).contentType(ContentType.JSON).body(unread)
                 .when().post("/v1/cities").then().statusCode(400).contentType("application/problem+json")
                 .body("detail", org.hamcrest.Matchers.containsString("1,000 digits"));
     }
@@ -53,7 +53,7 @@ class LimitsTest {
         for (int i = 0; i < 501; i++) {
             participants.add(Map.of("cityId", java.util.UUID.randomUUID().toString(), "role", "OBSERVER"));
         }
-        invalidRequest(TestTokens.editor()).contentType(ContentType.JSON)
+        invalidRequest(TestTokens.operator()).contentType(ContentType.JSON)
                 .body(Map.of("name", "Too big", "hostCityId", Cities.newId("FR"), "startDate", "2023-04-14",
                         "mode", "IN_PERSON", "participants", participants))
                 .when().post("/v1/conferences").then().statusCode(422)
@@ -62,7 +62,7 @@ class LimitsTest {
         for (int i = 1; i <= 51; i++) {
             programmes.add(Map.of("number", Math.min(i, 50), "title", "P" + i));
         }
-        invalidRequest(TestTokens.editor()).contentType(ContentType.JSON)
+        invalidRequest(TestTokens.operator()).contentType(ContentType.JSON)
                 .body(Map.of("title", "Too many", "proposerCityId", Cities.newId("ID"), "partnerCityId",
                         Cities.newId("FR"), "relationshipType", "SISTER_CITY", "programmes", programmes))
                 .when().post("/v1/proposals").then().statusCode(422)
@@ -79,7 +79,7 @@ class LimitsTest {
         for (int i = 0; i < 150; i++) {
             participants.add(Map.of("cityId", java.util.UUID.randomUUID().toString(), "role", "OBSERVER", "track", ""));
         }
-        invalidRequest(TestTokens.editor()).contentType(ContentType.JSON)
+        invalidRequest(TestTokens.operator()).contentType(ContentType.JSON)
                 .body(Map.of("name", "Many wrongs", "hostCityId", Cities.newId("FR"), "startDate", "2023-04-14",
                         "mode", "IN_PERSON", "participants", participants))
                 .when().post("/v1/conferences").then().statusCode(422)

@@ -33,7 +33,7 @@ class NoServerErrorTest {
     void aDayOutsideFourDigitYearsIsRefusedAtTheDoorAndTheCalendarsStayUp() {
         String metz = Cities.newId("FR");
         for (String day : new String[] { "+10000-01-01", "-0001-12-31" }) {
-            invalidRequest(TestTokens.editor()).contentType(ContentType.JSON)
+            invalidRequest(TestTokens.operator()).contentType(ContentType.JSON)
                     .body(Map.of("name", "Youth and Artistic Conference", "hostCityId", metz, "startDate", "2023-04-14",
                             "endDate", day, "mode", "IN_PERSON"))
                     .when().post("/v1/conferences").then().statusCode(422)
@@ -41,7 +41,7 @@ class NoServerErrorTest {
                     .body("errors[0].message", containsString("four-digit year"));
         }
         for (Object notADay : new Object[] { 12345, "2023-01-01T23:59:59Z", "2023-02-30" }) {
-            invalidRequest(TestTokens.editor()).contentType(ContentType.JSON)
+            invalidRequest(TestTokens.operator()).contentType(ContentType.JSON)
                     .body(Map.of("title", "Study visit", "fromCityId", Cities.newId("TH"), "toCityId", metz,
                             "startDate", notADay, "mode", "IN_PERSON"))
                     .when().post("/v1/visits").then().statusCode(400)
@@ -60,7 +60,7 @@ class NoServerErrorTest {
                 .when().get("/v1/cities").then().statusCode(200)
                 .header("Link", startsWith("<http://localhost:" + RestAssured.port + "/v1/cities?"))
                 .header("Link", not(containsString("evil.example")));
-        api(TestTokens.editor()).header("Host", "evil.example").contentType(ContentType.JSON)
+        api(TestTokens.operator()).header("Host", "evil.example").contentType(ContentType.JSON)
                 .body(Map.of("name", "Pristine", "countryCode", "ID")).when().post("/v1/cities").then()
                 .statusCode(201).header("Location", startsWith("http://localhost:" + RestAssured.port + "/v1/cities/"));
     }
@@ -70,7 +70,7 @@ class NoServerErrorTest {
         String list = raw("GET /v1/cities?limit=1 HTTP/1.0\r\n\r\n");
         assertTrue(list.startsWith("HTTP/1.0 200") || list.startsWith("HTTP/1.1 200"), list);
         String body = "{\"name\":\"Hostless\",\"countryCode\":\"ID\"}";
-        String created = raw("POST /v1/cities HTTP/1.0\r\nAuthorization: Bearer " + TestTokens.editor()
+        String created = raw("POST /v1/cities HTTP/1.0\r\nAuthorization: Bearer " + TestTokens.operator()
                 + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
         assertTrue(created.startsWith("HTTP/1.0 201") || created.startsWith("HTTP/1.1 201"), created);
         assertTrue(created.toLowerCase().contains("\nlocation: http://localhost:" + RestAssured.port + "/v1/cities/"), created);
@@ -90,29 +90,29 @@ class NoServerErrorTest {
 
     @Test
     void whatIsSentIsWhatIsStoredOrA400() {
-        invalidRequest(TestTokens.editor()).contentType(ContentType.JSON)
+        invalidRequest(TestTokens.operator()).contentType(ContentType.JSON)
                 .body("{\"name\":\"Metz\",\"countryCode\":\"FR\",\"countryCode\":\"DE\"}")
                 .when().post("/v1/cities").then().statusCode(400)
                 .body("errors[0].pointer", equalTo("/countryCode"));
-        invalidRequest(TestTokens.editor()).contentType(ContentType.JSON)
+        invalidRequest(TestTokens.operator()).contentType(ContentType.JSON)
                 .body("{\"name\":\"Metz\",\"countryCode\":\"FR\"} {\"name\":\"Ambon\"}")
                 .when().post("/v1/cities").then().statusCode(400);
-        invalidRequest(TestTokens.editor()).contentType(ContentType.JSON)
+        invalidRequest(TestTokens.operator()).contentType(ContentType.JSON)
                 .body("{\"name\":true,\"countryCode\":\"FR\"}")
                 .when().post("/v1/cities").then().statusCode(400).body("errors[0].pointer", equalTo("/name"));
         for (String population : new String[] { "1.5", "-0.5", "\"45\"" }) {
-            invalidRequest(TestTokens.editor()).contentType(ContentType.JSON)
+            invalidRequest(TestTokens.operator()).contentType(ContentType.JSON)
                     .body("{\"name\":\"Metz\",\"countryCode\":\"FR\",\"population\":" + population + "}")
                     .when().post("/v1/cities").then().statusCode(400).body("errors[0].pointer", equalTo("/population"));
         }
-        invalidRequest(TestTokens.editor()).contentType(ContentType.JSON)
+        invalidRequest(TestTokens.operator()).contentType(ContentType.JSON)
                 .body("{\"name\":\"Metz\",\"countryCode\":\"FR\",\"location\":{\"lat\":\"45\",\"lon\":6.2}}")
                 .when().post("/v1/cities").then().statusCode(400).body("errors[0].pointer", equalTo("/location/lat"));
     }
 
     @Test
     void invalidTextIsRefusedNotAltered() {
-        invalidRequest(TestTokens.editor()).contentType(ContentType.JSON)
+        invalidRequest(TestTokens.operator()).contentType(ContentType.JSON)
                 .body("{\"name\":\"Lone\\ud800City\",\"countryCode\":\"ID\"}")
                 .when().post("/v1/cities").then().statusCode(400).body("errors[0].pointer", equalTo("/name"));
         byte[] overlong = "{\"name\":\"A?B\",\"countryCode\":\"ID\"}".getBytes(StandardCharsets.US_ASCII);
@@ -121,35 +121,35 @@ class NoServerErrorTest {
         System.arraycopy(overlong, 0, withSecond, 0, 11);
         withSecond[11] = (byte) 0xAF;
         System.arraycopy(overlong, 11, withSecond, 12, overlong.length - 11);
-        invalidRequest(TestTokens.editor()).contentType("application/json").body(withSecond)
+        invalidRequest(TestTokens.operator()).contentType("application/json").body(withSecond)
                 .when().post("/v1/cities").then().statusCode(400).body("detail", containsString("UTF-8"));
-        invalidRequest(TestTokens.editor()).contentType("application/json")
+        invalidRequest(TestTokens.operator()).contentType("application/json")
                 .body("{\"name\":\"Metz\",\"countryCode\":\"FR\"}".getBytes(StandardCharsets.UTF_16BE))
                 .when().post("/v1/cities").then().statusCode(400).body("detail", containsString("UTF-8"));
     }
 
     @Test
     void aRepeatedItemOfAUniqueListIsA422AndLengthsCountCharacters() {
-        invalidRequest(TestTokens.editor()).contentType(ContentType.JSON)
+        invalidRequest(TestTokens.operator()).contentType(ContentType.JSON)
                 .body(Map.of("title", "Study visit", "fromCityId", Cities.newId("TH"), "toCityId", Cities.newId("ID"),
                         "startDate", "2016-03-10", "mode", "IN_PERSON", "topics", java.util.List.of("batik", "crafts", "batik")))
                 .when().post("/v1/visits").then().statusCode(422)
                 .body("errors[0].pointer", equalTo("/topics/2"))
                 .body("errors[0].message", containsString("/topics/0"));
         String emoji = "\uD83C\uDFB5".repeat(200); // 200 characters, 400 UTF-16 units
-        byte[] written = api(TestTokens.editor()).contentType(ContentType.JSON)
+        byte[] written = api(TestTokens.operator()).contentType(ContentType.JSON)
                 .body(Map.of("name", emoji, "asciiName", "Music", "countryCode", "ID"))
                 .when().post("/v1/cities").then().statusCode(201).body("name", equalTo(emoji)).extract().asByteArray();
         // Written as the characters themselves, in UTF-8, not as escaped surrogate pairs.
         assertTrue(new String(written, StandardCharsets.UTF_8).contains(emoji), "emoji written raw");
-        invalidRequest(TestTokens.editor()).contentType(ContentType.JSON).body(Map.of("name", emoji + "\uD83C\uDFB5",
+        invalidRequest(TestTokens.operator()).contentType(ContentType.JSON).body(Map.of("name", emoji + "\uD83C\uDFB5",
                 "asciiName", "Music", "countryCode", "ID")).when().post("/v1/cities").then().statusCode(422)
                 .body("errors[0].pointer", equalTo("/name"));
     }
 
     @Test
     void ambiguousOrMalformedRequestShapesAreRefused() {
-        invalidRequest().header("Authorization", "Bearer " + TestTokens.admin())
+        invalidRequest().header("Authorization", "Bearer " + TestTokens.operator())
                 .header("Authorization", "Bearer " + TestTokens.reader())
                 .contentType(ContentType.JSON).body(Map.of("name", "Metz", "countryCode", "FR"))
                 .when().post("/v1/cities").then().statusCode(400).body("errors[0].parameter", equalTo("Authorization"));
@@ -160,7 +160,7 @@ class NoServerErrorTest {
         invalidRequest().queryParam("since", "").when().get("/v1/changes").then().statusCode(400);
         invalidRequest().queryParam("limit", "+5").when().get("/v1/cities").then().statusCode(400)
                 .body("errors[0].parameter", equalTo("limit"));
-        invalidRequest(TestTokens.editor()).contentType("*/*")
+        invalidRequest(TestTokens.operator()).contentType("*/*")
                 .body("{\"name\":\"Metz\",\"countryCode\":\"FR\"}".getBytes(StandardCharsets.UTF_8))
                 .when().post("/v1/cities").then().statusCode(415).body("detail", containsString("application/json"));
     }
@@ -172,45 +172,45 @@ class NoServerErrorTest {
         invalidRequest().header("Accept", "application/json;q=0").when().get("/v1/cities").then().statusCode(406);
         api().header("Accept", "text/html,application/xml;q=0.9,*/*;q=0.8").when().get("/v1/cities").then().statusCode(200);
         String id = Cities.newId("ID");
-        invalidRequest(TestTokens.admin()).header("Accept", "application/xml").header("If-Match", "\"0\"")
+        invalidRequest(TestTokens.operator()).header("Accept", "application/xml").header("If-Match", "\"0\"")
                 .when().delete("/v1/cities/{id}", id).then().statusCode(204);
     }
 
     @Test
     void textIsStoredAsSentAndTextOfWhiteSpaceOnlyIsRefused() {
-        invalidRequest(TestTokens.editor()).contentType(ContentType.JSON)
+        invalidRequest(TestTokens.operator()).contentType(ContentType.JSON)
                 .body(Map.of("title", "Study visit", "fromCityId", Cities.newId("TH"), "toCityId", Cities.newId("ID"),
                         "startDate", "2016-03-10", "mode", "IN_PERSON", "delegation", java.util.List.of(Map.of("name", " "))))
                 .when().post("/v1/visits").then().statusCode(422)
                 .body("errors[0].pointer", equalTo("/delegation/0/name"))
                 .body("errors[0].message", containsString("white space"));
-        invalidRequest(TestTokens.editor()).contentType(ContentType.JSON)
+        invalidRequest(TestTokens.operator()).contentType(ContentType.JSON)
                 .body(Map.of("name", "Metz", "asciiName", "\u00a0 ", "countryCode", "FR"))
                 .when().post("/v1/cities").then().statusCode(422).body("errors[0].pointer", equalTo("/asciiName"));
         String padded = " Metz " + Cities.tag() + " ";
-        String id = api(TestTokens.editor()).contentType(ContentType.JSON).body(Map.of("name", padded, "countryCode", "FR"))
+        String id = api(TestTokens.operator()).contentType(ContentType.JSON).body(Map.of("name", padded, "countryCode", "FR"))
                 .when().post("/v1/cities").then().statusCode(201).body("name", equalTo(padded)).extract().path("id");
         api().when().get("/v1/cities/{id}", id).then().statusCode(200).body("name", equalTo(padded));
         // A name in a script without Latin letters gets a romanised ASCII name; one with no letters needs one sent.
-        api(TestTokens.editor()).contentType(ContentType.JSON).body(Map.of("name", "\uC774\uCC9C", "countryCode", "KR"))
+        api(TestTokens.operator()).contentType(ContentType.JSON).body(Map.of("name", "\uC774\uCC9C", "countryCode", "KR"))
                 .when().post("/v1/cities").then().statusCode(201).body("asciiName", equalTo("Icheon"));
-        api(TestTokens.editor()).contentType(ContentType.JSON).body(Map.of("name", "\u65E5\u672C", "countryCode", "JP"))
+        api(TestTokens.operator()).contentType(ContentType.JSON).body(Map.of("name", "\u65E5\u672C", "countryCode", "JP"))
                 .when().post("/v1/cities").then().statusCode(201).body("asciiName", equalTo("Ri Ben"));
-        invalidRequest(TestTokens.editor()).contentType(ContentType.JSON).body(Map.of("name", "\uD83C\uDFD9", "countryCode", "FR"))
+        invalidRequest(TestTokens.operator()).contentType(ContentType.JSON).body(Map.of("name", "\uD83C\uDFD9", "countryCode", "FR"))
                 .when().post("/v1/cities").then().statusCode(422).body("errors[0].pointer", equalTo("/asciiName"));
     }
 
     @Test
     void aValueTooLongOrTooLargeIsNamed() {
-        invalidRequest(TestTokens.editor()).contentType(ContentType.JSON)
+        invalidRequest(TestTokens.operator()).contentType(ContentType.JSON)
                 .body(Map.of("name", "a".repeat(900_000), "countryCode", "FR"))
                 .when().post("/v1/cities").then().statusCode(422).body("errors[0].pointer", equalTo("/name"));
-        invalidRequest(TestTokens.editor()).contentType(ContentType.JSON)
+        invalidRequest(TestTokens.operator()).contentType(ContentType.JSON)
                 .body("{\"name\":\"Metz\",\"countryCode\":\"FR\",\"population\":" + "9".repeat(400) + "}")
                 .when().post("/v1/cities").then().statusCode(422).body("errors[0].pointer", equalTo("/population"));
         String id = Cities.newId("FR");
         String etag = api().when().get("/v1/cities/{id}", id).then().statusCode(200).extract().header("ETag");
-        invalidRequest(TestTokens.editor()).contentType("application/merge-patch+json").header("If-Match", etag)
+        invalidRequest(TestTokens.operator()).contentType("application/merge-patch+json").header("If-Match", etag)
                 .body(Map.of("region", "a".repeat(300_000)))
                 .when().patch("/v1/cities/{id}", id).then().statusCode(422).body("errors[0].pointer", equalTo("/region"));
         api().when().get("/v1/cities/{id}", id).then().statusCode(200).header("ETag", equalTo(etag));

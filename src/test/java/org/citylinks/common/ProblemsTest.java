@@ -41,14 +41,14 @@ class ProblemsTest {
 
     @Test
     void unsupportedBodyTypeIs415Problem() {
-        invalidRequest(TestTokens.editor()).contentType("text/plain").body("name=Metz")
+        invalidRequest(TestTokens.operator()).contentType("text/plain").body("name=Metz")
                 .when().post("/v1/cities")
                 .then().statusCode(415).contentType("application/problem+json");
     }
 
     @Test
     void malformedJsonIs400Problem() {
-        invalidRequest(TestTokens.editor()).contentType(ContentType.JSON).body("{\"name\": \"Metz\",")
+        invalidRequest(TestTokens.operator()).contentType(ContentType.JSON).body("{\"name\": \"Metz\",")
                 .when().post("/v1/cities")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("type", equalTo("https://citylinks.org/problems/invalid-request"))
@@ -58,11 +58,11 @@ class ProblemsTest {
 
     @Test
     void aValueOfTheWrongTypeIs400WithItsPointer() {
-        invalidRequest(TestTokens.editor()).contentType(ContentType.JSON)
+        invalidRequest(TestTokens.operator()).contentType(ContentType.JSON)
                 .body("{\"name\": \"Metz\", \"countryCode\": \"FR\", \"location\": {\"lat\": \"north\", \"lon\": 6.1}}")
                 .when().post("/v1/cities")
                 .then().statusCode(400).body("errors[0].pointer", equalTo("/location/lat"));
-        invalidRequest(TestTokens.editor()).contentType(ContentType.JSON)
+        invalidRequest(TestTokens.operator()).contentType(ContentType.JSON)
                 .body("{\"name\": \"Metz\", \"countryCode\": \"FR\", \"memberships\": [{\"network\": \"NATO\"}]}")
                 .when().post("/v1/cities")
                 .then().statusCode(400).body("errors[0].pointer", equalTo("/memberships/0/network"))
@@ -71,7 +71,7 @@ class ProblemsTest {
 
     @Test
     void anUnknownPropertyIs400WithItsPointer() {
-        invalidRequest(TestTokens.editor()).contentType(ContentType.JSON)
+        invalidRequest(TestTokens.operator()).contentType(ContentType.JSON)
                 .body("{\"name\": \"Metz\", \"countryCode\": \"FR\", \"mayor\": \"François Grosdidier\"}")
                 .when().post("/v1/cities")
                 .then().statusCode(400).body("errors[0].pointer", equalTo("/mayor"));
@@ -79,7 +79,7 @@ class ProblemsTest {
 
     @Test
     void aMissingBodyIs400() {
-        invalidRequest(TestTokens.editor()).contentType(ContentType.JSON)
+        invalidRequest(TestTokens.operator()).contentType(ContentType.JSON)
                 .when().post("/v1/cities")
                 .then().statusCode(400).contentType("application/problem+json");
     }

@@ -65,7 +65,7 @@ class RacesTest {
     }
 
     static String post(String path, Map<String, Object> body) {
-        return api(TestTokens.editor()).contentType(ContentType.JSON).body(body).when().post(path)
+        return api(TestTokens.operator()).contentType(ContentType.JSON).body(body).when().post(path)
                 .then().statusCode(201).extract().path("id");
     }
 
@@ -73,7 +73,7 @@ class RacesTest {
     void concurrentTransitionsOfOneProposalMoveItOnce() throws Exception {
         // Officers who all read the draft (ETag "0") and each decide something else: one move wins.
         String proposal = newProposal();
-        List<Integer> statuses = race(i -> api(TestTokens.editor()).contentType(ContentType.JSON)
+        List<Integer> statuses = race(i -> api(TestTokens.operator()).contentType(ContentType.JSON)
                 .header("If-Match", "\"0\"").body(Map.of("to", i % 2 == 0 ? "SUBMITTED" : "WITHDRAWN"))
                 .when().post("/v1/proposals/{id}/transitions", proposal).then().extract().statusCode());
         exactlyOneWon(statuses, 200);
@@ -81,7 +81,7 @@ class RacesTest {
 
         // The same move, without an ETag: it is made once, and the history says so once.
         String other = newProposal();
-        statuses = race(i -> api(TestTokens.editor()).contentType(ContentType.JSON).body(Map.of("to", "SUBMITTED"))
+        statuses = race(i -> api(TestTokens.operator()).contentType(ContentType.JSON).body(Map.of("to", "SUBMITTED"))
                 .when().post("/v1/proposals/{id}/transitions", other).then().extract().statusCode());
         exactlyOneWon(statuses, 200);
         api().when().get("/v1/proposals/{id}", other).then().body("history.to", contains("DRAFT", "SUBMITTED"));
@@ -89,7 +89,7 @@ class RacesTest {
 
     private static String newProposal() {
         return post("/v1/proposals", Map.of("title", "Race " + Cities.tag(), "proposerCityId", Cities.newId("ID"),
-                "partnerCityId", Cities.newId("FR"), "relationshipType", "SISTER_CITY"));
+                "partnerCityId", Cities.newId("FR"), "relationshipType", "SISTER_CITY", "visibility", "PUBLIC"));
     }
 
     @Test
@@ -97,12 +97,12 @@ class RacesTest {
         String a = Cities.newId("ID");
         String b = Cities.newId("FR");
         String proposal = post("/v1/proposals", Map.of("title", "Race " + Cities.tag(), "proposerCityId", a,
-                "partnerCityId", b, "relationshipType", "SISTER_CITY"));
+                "partnerCityId", b, "relationshipType", "SISTER_CITY", "visibility", "PUBLIC"));
         for (String to : List.of("SUBMITTED", "UNDER_REVIEW", "ACCEPTED")) {
-            api(TestTokens.editor()).contentType(ContentType.JSON).body(Map.of("to", to))
+            api(TestTokens.operator()).contentType(ContentType.JSON).body(Map.of("to", to))
                     .when().post("/v1/proposals/{id}/transitions", proposal).then().statusCode(200);
         }
-        List<Integer> statuses = race(i -> api(TestTokens.editor()).contentType(ContentType.JSON)
+        List<Integer> statuses = race(i -> api(TestTokens.operator()).contentType(ContentType.JSON)
                 .body(Map.of("to", "SIGNED"))
                 .when().post("/v1/proposals/{id}/transitions", proposal).then().extract().statusCode());
         exactlyOneWon(statuses, 200);
@@ -120,7 +120,7 @@ class RacesTest {
             cities.add(Cities.newId("ID"));
         }
         // Different cities at once, all based on the same ETag: one change wins.
-        List<Integer> statuses = race(i -> api(TestTokens.editor()).contentType(ContentType.JSON)
+        List<Integer> statuses = race(i -> api(TestTokens.operator()).contentType(ContentType.JSON)
                 .header("If-Match", "\"0\"").body(Map.of("cityId", cities.get(i), "role", "DELEGATE"))
                 .when().post("/v1/conferences/{id}/participants", conference).then().extract().statusCode());
         exactlyOneWon(statuses, 201);
@@ -130,7 +130,7 @@ class RacesTest {
 
         // The same city at once, without an ETag: it is added once.
         String same = Cities.newId("AU");
-        statuses = race(i -> api(TestTokens.editor()).contentType(ContentType.JSON)
+        statuses = race(i -> api(TestTokens.operator()).contentType(ContentType.JSON)
                 .body(Map.of("cityId", same, "role", "SPEAKER"))
                 .when().post("/v1/conferences/{id}/participants", conference).then().extract().statusCode());
         exactlyOneWon(statuses, 201);
@@ -141,7 +141,7 @@ class RacesTest {
     void concurrentPartnershipsForOnePairCreateOne() throws Exception {
         String a = Cities.newId("ID");
         String b = Cities.newId("AU");
-        List<Integer> statuses = race(i -> api(TestTokens.editor()).contentType(ContentType.JSON)
+        List<Integer> statuses = race(i -> api(TestTokens.operator()).contentType(ContentType.JSON)
                 .body(Map.of("cityIds", i % 2 == 0 ? List.of(a, b) : List.of(b, a),
                         "relationshipType", "SISTER_CITY", "since", "2020"))
                 .when().post("/v1/partnerships").then().extract().statusCode());

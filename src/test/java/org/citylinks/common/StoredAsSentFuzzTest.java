@@ -64,7 +64,7 @@ class StoredAsSentFuzzTest {
             if (random.nextBoolean()) {
                 city.put("location", Map.of("lat", random.nextDouble() * 200 - 100, "lon", random.nextDouble() * 400 - 200));
             }
-            Response answer = invalidRequest(TestTokens.editor()).contentType(ContentType.JSON).body(utf8(city))
+            Response answer = invalidRequest(TestTokens.operator()).contentType(ContentType.JSON).body(utf8(city))
                     .when().post("/v1/cities").then().extract().response();
             if (refusedOrCreated(answer, city)) {
                 Map<String, Object> read = read("/v1/cities/{id}", answer.path("id").toString());
@@ -102,7 +102,7 @@ class StoredAsSentFuzzTest {
                 topics.add(random.nextBoolean() ? "music" : "crafts-" + random.nextInt(100));
             }
             visit.put("topics", new ArrayList<>(topics));
-            Response answer = invalidRequest(TestTokens.editor()).contentType(ContentType.JSON).body(utf8(visit))
+            Response answer = invalidRequest(TestTokens.operator()).contentType(ContentType.JSON).body(utf8(visit))
                     .when().post("/v1/visits").then().extract().response();
             if (refusedOrCreated(answer, visit)) {
                 Map<String, Object> read = read("/v1/visits/{id}", answer.path("id").toString());
@@ -123,7 +123,7 @@ class StoredAsSentFuzzTest {
         for (int i = 0; i < PATCHES; i++) {
             String etag = invalidRequest().when().get("/v1/cities/{id}", id).then().statusCode(200).extract().header("ETag");
             Map<String, Object> patch = Map.of("region", text(1, 10));
-            Response answer = invalidRequest(TestTokens.editor()).contentType("application/merge-patch+json")
+            Response answer = invalidRequest(TestTokens.operator()).contentType("application/merge-patch+json")
                     .header("If-Match", etag).body(utf8(patch)).when().patch("/v1/cities/{id}", id).then().extract().response();
             assertTrue(answer.statusCode() < 500, "a 5xx for " + patch + ": " + answer.asString());
             Map<String, Object> read = read("/v1/cities/{id}", id);

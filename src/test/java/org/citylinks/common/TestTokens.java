@@ -20,12 +20,30 @@ public final class TestTokens {
         return Path.of("src", "test", "resources", "jwt", "dev-public-key.pem").toAbsolutePath().toString();
     }
 
+    /** An editor of no organisation: may add cities, may not create visits, conferences or proposals. */
     public static String editor() {
         return token("editor@citylinks.test", Set.of(Roles.EDITOR));
     }
 
+    /** An admin of no organisation. */
     public static String admin() {
         return token("admin@citylinks.test", Set.of(Roles.EDITOR, Roles.ADMIN));
+    }
+
+    /**
+     * The platform's own staff: sees and may change every record. The tests of the domain's rules
+     * (validation, paging, search, state machines) use it, as organisations are not what they test;
+     * the access tests use {@link #member}.
+     */
+    public static String operator() {
+        return token("operator@citylinks.test", Set.of(Roles.OPERATOR));
+    }
+
+    /** A member of these organisations with these roles ({@code editor}, {@code admin}, none for a reader). */
+    public static String member(String user, java.util.Collection<java.util.UUID> organizations, String... roles) {
+        return Jwt.issuer(ISSUER).upn(user).subject(user).groups(Set.of(roles))
+                .claim("org", organizations.stream().map(java.util.UUID::toString).toList())
+                .expiresIn(600).sign(key("dev-private-key.pem"));
     }
 
     /** A valid token with no role: may read, may not write. */

@@ -36,7 +36,7 @@ class ConferenceResourceTest {
     }
 
     static Response create(Map<String, Object> body) {
-        return api(TestTokens.editor()).contentType(ContentType.JSON).body(body)
+        return api(TestTokens.operator()).contentType(ContentType.JSON).body(body)
                 .when().post("/v1/conferences").then().statusCode(201).extract().response();
     }
 
@@ -71,7 +71,7 @@ class ConferenceResourceTest {
     void aCityListedTwiceIsAConflict() {
         String host = Cities.newId("FR");
         String ambon = Cities.newId("ID");
-        api(TestTokens.editor()).contentType(ContentType.JSON)
+        api(TestTokens.operator()).contentType(ContentType.JSON)
                 .body(conference(host, "2023-04-14", List.of(Map.of("cityId", ambon, "role", "SPEAKER"),
                         Map.of("cityId", ambon, "role", "DELEGATE"))))
                 .when().post("/v1/conferences").then().statusCode(409)
@@ -86,7 +86,7 @@ class ConferenceResourceTest {
         Response created = create(conference(metz, "2023-04-14", List.of()));
         String id = created.path("id");
 
-        Response added = api(TestTokens.editor()).contentType(ContentType.JSON)
+        Response added = api(TestTokens.operator()).contentType(ContentType.JSON)
                 .body(Map.of("cityId", ambon, "role", "SPEAKER"))
                 .when().post("/v1/conferences/{id}/participants", id)
                 .then().statusCode(201).header("ETag", "\"1\"")
@@ -94,22 +94,22 @@ class ConferenceResourceTest {
                 .extract().response();
         api().when().get(added.header("Location")).then().statusCode(200).body("role", equalTo("SPEAKER"));
 
-        api(TestTokens.editor()).contentType(ContentType.JSON).body(Map.of("cityId", ambon, "role", "DELEGATE"))
+        api(TestTokens.operator()).contentType(ContentType.JSON).body(Map.of("cityId", ambon, "role", "DELEGATE"))
                 .when().post("/v1/conferences/{id}/participants", id)
                 .then().statusCode(409).body("errors[0].pointer", equalTo("/cityId"));
 
-        api(TestTokens.editor()).contentType(ContentType.JSON).body(Map.of("status", "CONFIRMED"))
+        api(TestTokens.operator()).contentType(ContentType.JSON).body(Map.of("status", "CONFIRMED"))
                 .when().put("/v1/conferences/{id}/participants/{city}/status", id, ambon)
                 .then().statusCode(200).header("ETag", "\"2\"").body("status", equalTo("CONFIRMED"));
         // A stale ETag, when one is sent, is refused.
-        api(TestTokens.editor()).contentType(ContentType.JSON).header("If-Match", "\"1\"")
+        api(TestTokens.operator()).contentType(ContentType.JSON).header("If-Match", "\"1\"")
                 .body(Map.of("status", "DECLINED"))
                 .when().put("/v1/conferences/{id}/participants/{city}/status", id, ambon)
                 .then().statusCode(412);
         api().queryParam("participantCityId", ambon).when().get("/v1/conferences")
                 .then().body("items[0].participants[0].status", equalTo("CONFIRMED"));
 
-        api(TestTokens.editor()).when().delete("/v1/conferences/{id}/participants/{city}", id, ambon)
+        api(TestTokens.operator()).when().delete("/v1/conferences/{id}/participants/{city}", id, ambon)
                 .then().statusCode(204).header("ETag", "\"3\"");
         api().when().get("/v1/conferences/{id}/participants/{city}", id, ambon).then().statusCode(404);
         api().when().get("/v1/conferences/{id}", id).then().body("participants", hasSize(0));
@@ -122,7 +122,7 @@ class ConferenceResourceTest {
         String id = create(conference(london, "2019-10-01",
                 List.of(Map.of("cityId", jakarta, "role", "DELEGATE", "track", "Culture and climate")))).path("id");
 
-        api(TestTokens.editor()).contentType("application/merge-patch+json").header("If-Match", "\"0\"")
+        api(TestTokens.operator()).contentType("application/merge-patch+json").header("If-Match", "\"0\"")
                 .body(Map.of("role", "SPEAKER", "status", "CONFIRMED", "track", "Co-created public art"))
                 .when().patch("/v1/conferences/{id}/participants/{city}", id, jakarta)
                 .then().statusCode(200).header("ETag", "\"1\"")
@@ -130,20 +130,20 @@ class ConferenceResourceTest {
                 .body("track", equalTo("Co-created public art")).body("city.id", equalTo(jakarta));
         Map<String, Object> clearTrack = new HashMap<>();
         clearTrack.put("track", null);
-        api(TestTokens.editor()).contentType("application/merge-patch+json").body(clearTrack)
+        api(TestTokens.operator()).contentType("application/merge-patch+json").body(clearTrack)
                 .when().patch("/v1/conferences/{id}/participants/{city}", id, jakarta)
                 .then().statusCode(200).body("track", nullValue()).body("role", equalTo("SPEAKER"));
 
         // The city is the participant: it cannot be patched into another one. Nothing changes.
-        invalidRequest(TestTokens.editor()).contentType("application/merge-patch+json")
+        invalidRequest(TestTokens.operator()).contentType("application/merge-patch+json")
                 .body(Map.of("status", "DECLINED", "cityId", london))
                 .when().patch("/v1/conferences/{id}/participants/{city}", id, jakarta)
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].pointer", equalTo("/cityId"));
-        invalidRequest(TestTokens.editor()).contentType("application/merge-patch+json").body(Map.of("track", ""))
+        invalidRequest(TestTokens.operator()).contentType("application/merge-patch+json").body(Map.of("track", ""))
                 .when().patch("/v1/conferences/{id}/participants/{city}", id, jakarta)
                 .then().statusCode(422).body("errors[0].pointer", equalTo("/track"));
-        api(TestTokens.editor()).contentType("application/merge-patch+json").header("If-Match", "\"0\"")
+        api(TestTokens.operator()).contentType("application/merge-patch+json").header("If-Match", "\"0\"")
                 .body(Map.of("status", "DECLINED"))
                 .when().patch("/v1/conferences/{id}/participants/{city}", id, jakarta)
                 .then().statusCode(412);
@@ -157,16 +157,16 @@ class ConferenceResourceTest {
         String ambon = Cities.newId("ID");
         String id = create(conference(metz, "2023-04-14", List.of(Map.of("cityId", ambon, "role", "SPEAKER"))))
                 .path("id");
-        api(TestTokens.editor()).contentType(ContentType.JSON).body(Map.of("status", "CONFIRMED"))
+        api(TestTokens.operator()).contentType(ContentType.JSON).body(Map.of("status", "CONFIRMED"))
                 .when().put("/v1/conferences/{id}/participants/{city}/status", id, ambon)
                 .then().statusCode(200)
                 .header("Deprecation", "@1795392000") // 2026-11-23T00:00:00Z
                 .header("Sunset", "Wed, 30 Jun 2027 23:59:59 GMT");
         // On an error too, and never on the operation that replaces it.
-        api(TestTokens.editor()).contentType(ContentType.JSON).body(Map.of("status", "CONFIRMED"))
+        api(TestTokens.operator()).contentType(ContentType.JSON).body(Map.of("status", "CONFIRMED"))
                 .when().put("/v1/conferences/{id}/participants/{city}/status", id, metz)
                 .then().statusCode(404).header("Sunset", "Wed, 30 Jun 2027 23:59:59 GMT");
-        api(TestTokens.editor()).contentType("application/merge-patch+json").body(Map.of("status", "DECLINED"))
+        api(TestTokens.operator()).contentType("application/merge-patch+json").body(Map.of("status", "DECLINED"))
                 .when().patch("/v1/conferences/{id}/participants/{city}", id, ambon)
                 .then().statusCode(200).header("Deprecation", nullValue()).header("Sunset", nullValue());
     }

@@ -33,7 +33,7 @@ class ImportTest {
     }
 
     private static Response post(String path, byte[] csv) {
-        return api(TestTokens.admin()).contentType("text/csv").body(csv).when().post(path)
+        return api(TestTokens.operator()).contentType("text/csv").body(csv).when().post(path)
                 .then().statusCode(200).extract().response();
     }
 
@@ -108,14 +108,14 @@ class ImportTest {
     }
 
     @Test
-    void importsNeedAdminAndAKnownHeader() throws IOException {
-        invalidRequest(TestTokens.editor()).contentType("text/csv").body(sample("world-cities-sample.csv"))
+    void importsNeedAnOperatorAndAKnownHeader() throws IOException {
+        invalidRequest(TestTokens.admin()).contentType("text/csv").body(sample("world-cities-sample.csv"))
                 .when().post("/v1/cities/import").then().statusCode(403);
         invalidRequest().contentType("text/csv").body(sample("twin-cities-sample.csv"))
                 .when().post("/v1/partnerships/import").then().statusCode(401);
-        invalidRequest(TestTokens.admin()).contentType("text/csv").body("name,country\nX,Y\n")
+        invalidRequest(TestTokens.operator()).contentType("text/csv").body("name,country\nX,Y\n")
                 .when().post("/v1/cities/import").then().statusCode(400).contentType("application/problem+json");
-        invalidRequest(TestTokens.admin()).contentType("text/csv").body("city1,country1\n")
+        invalidRequest(TestTokens.operator()).contentType("text/csv").body("city1,country1\n")
                 .when().post("/v1/partnerships/import").then().statusCode(400);
     }
 

@@ -59,7 +59,7 @@ class JavaClientIT {
 
     @Test
     void theGeneratedJavaClientWorksEndToEnd() throws Exception {
-        ApiClient editor = client(TestTokens.editor());
+        ApiClient editor = client(TestTokens.operator());
         ApiClient anonymous = client(null);
         CitiesApi cities = new CitiesApi(editor);
         CitiesApi publicCities = new CitiesApi(anonymous);

@@ -18,6 +18,6 @@ class TypeScriptClientIT {
     @Test
     void theGeneratedTypeScriptClientWorksEndToEnd() throws Exception {
         NodeScript.run(Path.of("target", "typescript-client-test", "openapi", "tests", "client-e2e.js"),
-                Map.of("EDITOR_TOKEN", TestTokens.editor()));
+                Map.of("EDITOR_TOKEN", TestTokens.operator()));
     }
 }

@@ -32,7 +32,7 @@ class PartnershipHealthTest {
     private static final LocalDate TODAY = LocalDate.now(java.time.ZoneOffset.UTC);
 
     private static Response post(String path, Map<String, Object> body) {
-        return api(TestTokens.editor()).contentType(ContentType.JSON).body(body).when().post(path)
+        return api(TestTokens.operator()).contentType(ContentType.JSON).body(body).when().post(path)
                 .then().statusCode(201).extract().response();
     }
 
@@ -56,7 +56,7 @@ class PartnershipHealthTest {
         String visit = post("/v1/visits", Map.of("title", "Virtual sharing session", "fromCityId", denpasar,
                 "toCityId", darwin, "startDate", TODAY.minusYears(4).toString(), "mode", "VIRTUAL")).path("id");
         // Moved a year later by a patch: the activity follows the change, not just the creation.
-        api(TestTokens.editor()).contentType("application/merge-patch+json").header("If-Match", "\"0\"")
+        api(TestTokens.operator()).contentType("application/merge-patch+json").header("If-Match", "\"0\"")
                 .body(Map.of("startDate", threeYearsAgo)).when().patch("/v1/visits/{id}", visit).then().statusCode(200);
         Response afterVisit = get(id);
         afterVisit.then().body("health", equalTo("QUIET")).body("activityCount", equalTo(1))
@@ -77,13 +77,13 @@ class PartnershipHealthTest {
 
         // The conference goes: back to QUIET, at once.
         String conferenceTag = api().when().get("/v1/conferences/{id}", conference).then().extract().header("ETag");
-        api(TestTokens.admin()).header("If-Match", conferenceTag).when().delete("/v1/conferences/{id}", conference)
+        api(TestTokens.operator()).header("If-Match", conferenceTag).when().delete("/v1/conferences/{id}", conference)
                 .then().statusCode(204);
         get(id).then().body("health", equalTo("QUIET")).body("activityCount", equalTo(1));
 
         // A proposal between them, drafted today, counts too.
         post("/v1/proposals", Map.of("title", "Tourism and creative economy", "proposerCityId", darwin,
-                "partnerCityId", denpasar, "relationshipType", "SISTER_CITY"));
+                "partnerCityId", denpasar, "relationshipType", "SISTER_CITY", "visibility", "PUBLIC"));
         get(id).then().body("health", equalTo("ACTIVE")).body("activityCount", equalTo(2))
                 .body("lastActivityOn", equalTo(TODAY.toString()));
     }

@@ -46,7 +46,7 @@ class PartnershipMapTest {
             "FeatureCollection.json");
 
     private static void tie(String a, String b, String since) {
-        api(TestTokens.editor()).contentType(ContentType.JSON)
+        api(TestTokens.operator()).contentType(ContentType.JSON)
                 .body(Map.of("cityIds", List.of(a, b), "relationshipType", "SISTER_CITY", "since", since))
                 .when().post("/v1/partnerships").then().statusCode(201);
     }

@@ -23,7 +23,7 @@ import io.restassured.response.Response;
 class PartnershipResourceTest {
 
     static Response create(List<String> cityIds, String type, String since) {
-        return api(TestTokens.editor()).contentType(ContentType.JSON)
+        return api(TestTokens.operator()).contentType(ContentType.JSON)
                 .body(Map.of("cityIds", cityIds, "relationshipType", type, "since", since))
                 .when().post("/v1/partnerships");
     }
@@ -85,12 +85,12 @@ class PartnershipResourceTest {
     void patchChangesStatusAndDeleteNeedsAdmin() {
         Response created = create(List.of(Cities.newId("ID"), Cities.newId("AU")), "SISTER_CITY", "2020");
         String id = created.path("id");
-        api(TestTokens.editor()).contentType("application/merge-patch+json").header("If-Match", "\"0\"")
+        api(TestTokens.operator()).contentType("application/merge-patch+json").header("If-Match", "\"0\"")
                 .body(Map.of("status", "DORMANT")).when().patch("/v1/partnerships/{id}", id)
                 .then().statusCode(200).body("status", equalTo("DORMANT")).header("ETag", "\"1\"");
         api().queryParam("status", "DORMANT").queryParam("cityId", (String) created.path("cityIds[0]"))
                 .when().get("/v1/partnerships").then().body("items.id", contains(id));
-        api(TestTokens.admin()).header("If-Match", "\"1\"").when().delete("/v1/partnerships/{id}", id)
+        api(TestTokens.operator()).header("If-Match", "\"1\"").when().delete("/v1/partnerships/{id}", id)
                 .then().statusCode(204);
     }
 }

@@ -24,7 +24,7 @@ import io.restassured.http.ContentType;
 class GlobalSearchTest {
 
     private static String post(String path, Map<String, Object> body) {
-        return api(TestTokens.editor()).contentType(ContentType.JSON).body(body).when().post(path)
+        return api(TestTokens.operator()).contentType(ContentType.JSON).body(body).when().post(path)
                 .then().statusCode(201).extract().path("id");
     }
 
@@ -41,7 +41,8 @@ class GlobalSearchTest {
         String conference = post("/v1/conferences", Map.of("name", "Konferensi " + accented, "hostCityId", other,
                 "startDate", "2023-04-14", "mode", "IN_PERSON"));
         String proposal = post("/v1/proposals", Map.of("title", "Usulan kota kembar", "proposerCityId", other,
-                "partnerCityId", city, "relationshipType", "SISTER_CITY", "summary", "Pariwisata dan " + accented));
+                "partnerCityId", city, "relationshipType", "SISTER_CITY", "summary", "Pariwisata dan " + accented,
+                "visibility", "PUBLIC"));
         String partnership = post("/v1/partnerships", Map.of("cityIds", List.of(city, other),
                 "relationshipType", "FRIENDSHIP_CITY", "since", "2021"));
 

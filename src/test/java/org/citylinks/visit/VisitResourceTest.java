@@ -37,7 +37,7 @@ class VisitResourceTest {
     }
 
     static Response create(Map<String, Object> body) {
-        return api(TestTokens.editor()).contentType(ContentType.JSON).body(body)
+        return api(TestTokens.operator()).contentType(ContentType.JSON).body(body)
                 .when().post("/v1/visits").then().statusCode(201).extract().response();
     }
 
@@ -62,7 +62,7 @@ class VisitResourceTest {
                 .body("delegation[0].organization", equalTo("Chiang Mai Municipality"))
                 .body("hosts[0].role", equalTo("Mayor"))
                 .body("topics", contains("uccn", "crafts-and-folk-art"))
-                .body("createdBy", equalTo("editor@citylinks.test"))
+                .body("createdBy", equalTo("operator@citylinks.test"))
                 .body("id", equalTo(id));
     }
 
@@ -71,13 +71,13 @@ class VisitResourceTest {
         String a = Cities.newId("ID");
         Map<String, Object> body = visit(a, a, "2020-11-20");
         body.put("endDate", "2020-11-19");
-        api(TestTokens.editor()).contentType(ContentType.JSON).body(body)
+        api(TestTokens.operator()).contentType(ContentType.JSON).body(body)
                 .when().post("/v1/visits").then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("errors.pointer", containsInAnyOrder("/toCityId", "/endDate"));
 
         Map<String, Object> unknown = visit(a, "3f6c1a52-5d0e-4a8f-9a43-2d1f0c7b9e11", "2020-11-20");
-        api(TestTokens.editor()).contentType(ContentType.JSON).body(unknown)
+        api(TestTokens.operator()).contentType(ContentType.JSON).body(unknown)
                 .when().post("/v1/visits").then().statusCode(422)
                 .body("errors[0].pointer", equalTo("/toCityId"))
                 .body("errors[0].message", equalTo("is not the id of a city"));
@@ -141,23 +141,23 @@ class VisitResourceTest {
         String b = Cities.newId("AU");
         Response created = create(visit(a, b, "2020-11-20"));
         String id = created.path("id");
-        api(TestTokens.editor()).contentType("application/merge-patch+json").header("If-Match", created.header("ETag"))
+        api(TestTokens.operator()).contentType("application/merge-patch+json").header("If-Match", created.header("ETag"))
                 .body(Map.of("summary", "Four fields explored", "outcomes", List.of("Explore a sister-city tie")))
                 .when().patch("/v1/visits/{id}", id).then().statusCode(200)
                 .header("ETag", "\"1\"")
                 .body("summary", equalTo("Four fields explored"))
                 .body("outcomes", hasItem("Explore a sister-city tie"));
-        api(TestTokens.editor()).contentType("application/merge-patch+json").header("If-Match", "\"1\"")
+        api(TestTokens.operator()).contentType("application/merge-patch+json").header("If-Match", "\"1\"")
                 .body(Map.of("startDate", "2020-11-19"))
                 .when().patch("/v1/visits/{id}", id).then().statusCode(200)
                 .body("startDate", equalTo("2020-11-19")).body("endDate", equalTo("2020-11-19"));
-        api(TestTokens.editor()).contentType("application/merge-patch+json").header("If-Match", "\"2\"")
+        api(TestTokens.operator()).contentType("application/merge-patch+json").header("If-Match", "\"2\"")
                 .body(Map.of("endDate", "2020-11-01"))
                 .when().patch("/v1/visits/{id}", id).then().statusCode(422)
                 .body("errors[0].pointer", equalTo("/endDate"));
         api(TestTokens.editor()).header("If-Match", "\"2\"").when().delete("/v1/visits/{id}", id)
                 .then().statusCode(403);
-        api(TestTokens.admin()).header("If-Match", "\"2\"").when().delete("/v1/visits/{id}", id)
+        api(TestTokens.operator()).header("If-Match", "\"2\"").when().delete("/v1/visits/{id}", id)
                 .then().statusCode(204);
         api().when().get("/v1/visits/{id}", id).then().statusCode(404).body("summary", nullValue());
     }
