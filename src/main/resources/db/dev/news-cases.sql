@@ -6,6 +6,19 @@
 -- the Ambon and Metz meeting (before April 2023), the Youth and Artistic Conference (April 2023)
 -- and round 3 of WCCF's Leadership Exchange Programme.
 
+-- The organisations of the four cases, with fixed ids a dev token can name (/dev/token?org=...).
+INSERT INTO organization (id, name, kind, city_id, website, version, created_at, updated_at, created_by, updated_by)
+VALUES
+  ('0b1a0000-0000-4000-8000-000000000001', 'Ambon Music Office', 'CITY_GOVERNMENT', 'c1700000-0000-4000-8000-000000000001', NULL, 0, now(), now(), 'dev-data', 'dev-data'),
+  ('0b1a0000-0000-4000-8000-000000000002', 'Metz, international relations', 'CITY_GOVERNMENT', 'c1700000-0000-4000-8000-000000000002', 'https://metz.fr', 0, now(), now(), 'dev-data', 'dev-data'),
+  ('0b1a0000-0000-4000-8000-000000000003', 'Embassy of the Republic of Indonesia in France', 'GOVERNMENT_AGENCY', NULL, NULL, 0, now(), now(), 'dev-data', 'dev-data'),
+  ('0b1a0000-0000-4000-8000-000000000004', 'Pekalongan city government', 'CITY_GOVERNMENT', 'c1700000-0000-4000-8000-000000000003', NULL, 0, now(), now(), 'dev-data', 'dev-data'),
+  ('0b1a0000-0000-4000-8000-000000000005', 'Chiang Mai Creative City initiative team', 'CITY_GOVERNMENT', 'c1700000-0000-4000-8000-000000000004', NULL, 0, now(), now(), 'dev-data', 'dev-data'),
+  ('0b1a0000-0000-4000-8000-000000000006', 'World Cities Culture Forum secretariat', 'NETWORK', NULL, 'https://worldcitiescultureforum.com', 0, now(), now(), 'dev-data', 'dev-data'),
+  ('0b1a0000-0000-4000-8000-000000000007', 'Denpasar cooperation bureau', 'CITY_GOVERNMENT', 'c1700000-0000-4000-8000-000000000007', NULL, 0, now(), now(), 'dev-data', 'dev-data'),
+  ('0b1a0000-0000-4000-8000-000000000008', 'City of Darwin', 'CITY_GOVERNMENT', 'c1700000-0000-4000-8000-000000000008', 'https://www.darwin.nt.gov.au', 0, now(), now(), 'dev-data', 'dev-data')
+ON CONFLICT (id) DO NOTHING;
+
 -- WCCF's Leadership Exchange Programme is run from London, which hosts it here.
 INSERT INTO city (id, name, ascii_name, country_code, region, lat, lon, population, simplemaps_id,
                   version, created_at, updated_at, created_by, updated_by)
@@ -16,7 +29,8 @@ INSERT INTO city_membership (city_id, network, field, since)
 VALUES ('c1700000-0000-4000-8000-000000000014', 'WCCF', NULL, 2012)
 ON CONFLICT DO NOTHING;
 
--- 1. Ambon proposes four music programmes to Metz; Metz finds 1, 2 and 4 feasible.
+-- 1. Ambon proposes four music programmes to Metz, which has them under review: the README's
+-- walkthrough records Metz's decisions (1, 2 and 4 feasible, 3 not) and both sides' signatures.
 INSERT INTO proposal (id, title, proposer_city_id, partner_city_id, relationship_type, framework, fields,
                       facilitator, summary, status, programme_text, version, created_at, updated_at, created_by, updated_by)
 VALUES ('d1700000-0000-4000-8000-000000000001', 'Ambon and Metz, UNESCO Cities of Music',
@@ -25,17 +39,17 @@ VALUES ('d1700000-0000-4000-8000-000000000001', 'Ambon and Metz, UNESCO Cities o
         'Ambon, a UNESCO City of Music since 2019, proposed four music programmes to Metz, also a City of Music, '
         || 'in a virtual meeting facilitated by Indonesia''s embassy in France. Metz found programmes 1, 2 and 4 '
         || 'feasible and asked to start with what is practical.',
-        'PARTIALLY_ACCEPTED',
+        'UNDER_REVIEW',
         'Music programme 1 Music programme 2 Music programme 3 Music programme 4',
-        3, now(), now(), 'dev-data', 'dev-data')
+        2, now(), now(), 'dev-data', 'dev-data')
 ON CONFLICT (id) DO NOTHING;
 
 INSERT INTO proposal_programme (proposal_id, number, title, description, decision, decision_note)
 VALUES
-  ('d1700000-0000-4000-8000-000000000001', 1, 'Music programme 1', 'The report does not name the programmes.', 'ACCEPTED', 'Feasible.'),
-  ('d1700000-0000-4000-8000-000000000001', 2, 'Music programme 2', 'The report does not name the programmes.', 'ACCEPTED', 'Feasible.'),
-  ('d1700000-0000-4000-8000-000000000001', 3, 'Music programme 3', 'The report does not name the programmes.', 'DECLINED', 'Not among those Metz found feasible; start with what is practical.'),
-  ('d1700000-0000-4000-8000-000000000001', 4, 'Music programme 4', 'The report does not name the programmes.', 'ACCEPTED', 'Feasible.')
+  ('d1700000-0000-4000-8000-000000000001', 1, 'Music programme 1', 'The report does not name the programmes.', 'PENDING', NULL),
+  ('d1700000-0000-4000-8000-000000000001', 2, 'Music programme 2', 'The report does not name the programmes.', 'PENDING', NULL),
+  ('d1700000-0000-4000-8000-000000000001', 3, 'Music programme 3', 'The report does not name the programmes.', 'PENDING', NULL),
+  ('d1700000-0000-4000-8000-000000000001', 4, 'Music programme 4', 'The report does not name the programmes.', 'PENDING', NULL)
 ON CONFLICT DO NOTHING;
 
 INSERT INTO proposal_event (proposal_id, at, happened_on, from_status, to_status, note, recorded_by)
@@ -43,8 +57,7 @@ SELECT 'd1700000-0000-4000-8000-000000000001', now(), e.day, e.from_status, e.to
 FROM (VALUES
   (DATE '2023-02-01', NULL, 'DRAFT', 'Stand-in day: the report dates the meeting only as before April 2023.'),
   (DATE '2023-02-01', 'DRAFT', 'SUBMITTED', 'Four music programmes presented in a virtual meeting.'),
-  (DATE '2023-02-01', 'SUBMITTED', 'UNDER_REVIEW', 'Metz reviews the four programmes.'),
-  (DATE '2023-02-01', 'UNDER_REVIEW', 'PARTIALLY_ACCEPTED', 'Programmes 1, 2 and 4 are feasible; start with what is practical.')
+  (DATE '2023-02-01', 'SUBMITTED', 'UNDER_REVIEW', 'Metz reviews the four programmes.')
 ) AS e (day, from_status, to_status, note)
 WHERE NOT EXISTS (SELECT 1 FROM proposal_event WHERE proposal_id = 'd1700000-0000-4000-8000-000000000001');
 
@@ -133,3 +146,36 @@ VALUES ('e1700000-0000-4000-8000-000000000003', 'Virtual sharing session of Denp
         '{"An exploring sister-city proposal in four fields"}', 'd1700000-0000-4000-8000-000000000002', '',
         0, now(), now(), 'dev-data', 'dev-data')
 ON CONFLICT (id) DO NOTHING;
+
+-- Owners and visibility. The negotiations stay between their parties (Ambon and Metz with the
+-- embassy; Denpasar and Darwin, the sharing session included); the rest is public. Only rows not
+-- yet owned are touched, so a change made through the API stays.
+UPDATE proposal SET owner_organization_id = '0b1a0000-0000-4000-8000-000000000001',
+       facilitator_organization_id = '0b1a0000-0000-4000-8000-000000000003', visibility = 'PARTIES',
+       audience_org_ids = '{0b1a0000-0000-4000-8000-000000000001,0b1a0000-0000-4000-8000-000000000003}',
+       audience_city_ids = '{c1700000-0000-4000-8000-000000000001,c1700000-0000-4000-8000-000000000002}'
+ WHERE id = 'd1700000-0000-4000-8000-000000000001' AND owner_organization_id IS NULL;
+UPDATE visit SET owner_organization_id = '0b1a0000-0000-4000-8000-000000000001',
+       audience_org_ids = '{0b1a0000-0000-4000-8000-000000000001}',
+       audience_city_ids = '{c1700000-0000-4000-8000-000000000001,c1700000-0000-4000-8000-000000000002}'
+ WHERE id = 'e1700000-0000-4000-8000-000000000001' AND owner_organization_id IS NULL;
+UPDATE conference SET owner_organization_id = '0b1a0000-0000-4000-8000-000000000002',
+       audience_org_ids = '{0b1a0000-0000-4000-8000-000000000002}',
+       audience_city_ids = '{c1700000-0000-4000-8000-000000000002,c1700000-0000-4000-8000-000000000001}'
+ WHERE id = 'f1700000-0000-4000-8000-000000000001' AND owner_organization_id IS NULL;
+UPDATE visit SET owner_organization_id = '0b1a0000-0000-4000-8000-000000000005',
+       audience_org_ids = '{0b1a0000-0000-4000-8000-000000000005}',
+       audience_city_ids = '{c1700000-0000-4000-8000-000000000004,c1700000-0000-4000-8000-000000000003}'
+ WHERE id = 'e1700000-0000-4000-8000-000000000002' AND owner_organization_id IS NULL;
+UPDATE conference SET owner_organization_id = '0b1a0000-0000-4000-8000-000000000006',
+       audience_org_ids = '{0b1a0000-0000-4000-8000-000000000006}',
+       audience_city_ids = '{c1700000-0000-4000-8000-000000000014,c1700000-0000-4000-8000-000000000005,c1700000-0000-4000-8000-000000000006}'
+ WHERE id = 'f1700000-0000-4000-8000-000000000002' AND owner_organization_id IS NULL;
+UPDATE proposal SET owner_organization_id = '0b1a0000-0000-4000-8000-000000000007', visibility = 'PARTIES',
+       audience_org_ids = '{0b1a0000-0000-4000-8000-000000000007}',
+       audience_city_ids = '{c1700000-0000-4000-8000-000000000007,c1700000-0000-4000-8000-000000000008}'
+ WHERE id = 'd1700000-0000-4000-8000-000000000002' AND owner_organization_id IS NULL;
+UPDATE visit SET owner_organization_id = '0b1a0000-0000-4000-8000-000000000007', visibility = 'PARTIES',
+       audience_org_ids = '{0b1a0000-0000-4000-8000-000000000007}',
+       audience_city_ids = '{c1700000-0000-4000-8000-000000000007,c1700000-0000-4000-8000-000000000008}'
+ WHERE id = 'e1700000-0000-4000-8000-000000000003' AND owner_organization_id IS NULL;

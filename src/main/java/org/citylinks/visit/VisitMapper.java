@@ -19,7 +19,9 @@ final class VisitMapper {
     private VisitMapper() {
     }
 
-    static VisitDto toDto(Visit visit, Map<UUID, CitySummary> cities, Map<UUID, List<UUID>> governments) {
+    /** {@code visibleProposals}: the proposals the caller may see; a link to any other is left out. */
+    static VisitDto toDto(Visit visit, Map<UUID, CitySummary> cities, Map<UUID, List<UUID>> governments,
+            java.util.Set<UUID> visibleProposals) {
         VisitDto dto = new VisitDto();
         dto.setVisibility(org.citylinks.api.model.VisibilityDto.valueOf(visit.access.visibility.name()));
         dto.setOwnerOrganizationId(visit.access.ownerOrganizationId);
@@ -40,7 +42,7 @@ final class VisitMapper {
         dto.setFacilitator(visit.facilitator);
         dto.setTopics(List.copyOf(visit.topics));
         dto.setOutcomes(List.copyOf(visit.outcomes));
-        dto.setProposalId(visit.proposalId);
+        dto.setProposalId(visit.proposalId != null && visibleProposals.contains(visit.proposalId) ? visit.proposalId : null);
         dto.setCreatedAt(visit.createdAt.atOffset(ZoneOffset.UTC));
         dto.setUpdatedAt(visit.updatedAt.atOffset(ZoneOffset.UTC));
         dto.setCreatedBy(visit.createdBy);

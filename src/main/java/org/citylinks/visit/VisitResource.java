@@ -45,7 +45,7 @@ public class VisitResource implements VisitsApi {
                 limit == null ? 20 : limit, cursor);
         VisitService.Page page = service.search(search);
         VisitPageDto body = new VisitPageDto()
-                .items(page.visits().stream().map(v -> VisitMapper.toDto(v, page.cities(), page.governments())).toList())
+                .items(page.visits().stream().map(v -> VisitMapper.toDto(v, page.cities(), page.governments(), page.visibleProposals())).toList())
                 .next(page.next());
         return links.withNext(Response.ok(body), uriInfo, page.next()).build();
     }

@@ -62,12 +62,13 @@ public class VisitService implements org.citylinks.common.InputRules<VisitInputD
     org.citylinks.common.OrganizationMemberships organizations;
 
     /** A visit, the cities it embeds, and the governments of its cities (its parties). */
-    public record Found(Visit visit, Map<UUID, CitySummary> cities, Map<UUID, List<UUID>> governments) {
+    public record Found(Visit visit, Map<UUID, CitySummary> cities, Map<UUID, List<UUID>> governments,
+            java.util.Set<UUID> visibleProposals) {
     }
 
     /** A page of visits, the cities they embed and their governments, and the next cursor. */
     public record Page(List<Visit> visits, Map<UUID, CitySummary> cities, Map<UUID, List<UUID>> governments,
-            String next) {
+            java.util.Set<UUID> visibleProposals, String next) {
     }
 
     /** The visit, if there is one the caller may see. */
@@ -81,7 +82,9 @@ public class VisitService implements org.citylinks.common.InputRules<VisitInputD
         VisitRepository.Result result = visits.search(search, current.viewer());
         List<UUID> cityIds = new ArrayList<>();
         result.visits().forEach(v -> cityIds.addAll(List.of(v.fromCityId, v.toCityId)));
-        return new Page(result.visits(), cities.summaries(cityIds), organizations.governmentsOf(cityIds), result.next());
+        return new Page(result.visits(), cities.summaries(cityIds), organizations.governmentsOf(cityIds),
+                proposals.visibleAmong(result.visits().stream().map(v -> v.proposalId).toList(), current.viewer()),
+                result.next());
     }
 
     public Found create(VisitInputDto input, String user) {
@@ -130,6 +133,11 @@ public class VisitService implements org.citylinks.common.InputRules<VisitInputD
         checkRules(input);
         // Loaded at the version If-Match named: a concurrent writer that commits first makes this
         // flush fail with an optimistic-lock error, which is answered as 412.
+        if (input.getProposalId() == null && visit.proposalId != null
+                && !proposals.exists(visit.proposalId, current.viewer())) {
+            // The caller read no proposalId because it may not see that proposal: sending none keeps the link.
+            input.setProposalId(visit.proposalId);
+        }
         org.citylinks.common.Ownership.applyChange(current.viewer(), visit.access, "a visit",
                 input.getOwnerOrganizationId(), input.getVisibility() == null ? null
                         : org.citylinks.common.Visibility.valueOf(input.getVisibility().name()));
@@ -167,10 +175,11 @@ public class VisitService implements org.citylinks.common.InputRules<VisitInputD
 
     private Found found(Visit visit) {
         List<UUID> cityIds = List.of(visit.fromCityId, visit.toCityId);
-        return new Found(visit, cities.summaries(cityIds), organizations.governmentsOf(cityIds));
+        return new Found(visit, cities.summaries(cityIds), organizations.governmentsOf(cityIds),
+                proposals.visibleAmong(java.util.Arrays.asList(visit.proposalId), current.viewer()));
     }
 
     static org.citylinks.api.model.VisitDto dto(Found found) {
-        return VisitMapper.toDto(found.visit(), found.cities(), found.governments());
+        return VisitMapper.toDto(found.visit(), found.cities(), found.governments(), found.visibleProposals());
     }
 }
