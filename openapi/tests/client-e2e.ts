@@ -1,9 +1,10 @@
 // End-to-end test of the TypeScript client that openapi-generator (typescript-fetch) makes from
 // the contract, against a running service: what a web team integrating CityLinks would write.
-// Run by TypeScriptClientIT with CITYLINKS_URL and EDITOR_TOKEN set; exits non-zero on the first
+// Run by TypeScriptClientIT with CITYLINKS_URL and EDITOR_TOKEN set (and, for the negotiation
+// between two city offices, AMBON_CITY, METZ_CITY, AMBON_TOKEN and METZ_TOKEN); exits non-zero on the first
 // expectation that does not hold.
 import {
-    CitiesApi, Configuration, ResponseError, SearchApi,
+    CitiesApi, Configuration, ProposalsApi, ResponseError, SearchApi,
     type City, type Problem,
 } from '../../target/generated-clients/typescript';
 
@@ -105,6 +106,22 @@ async function main(): Promise<void> {
     // The global search finds the city too.
     const hits = await new SearchApi(new Configuration({ basePath: baseUrl })).searchEverything({ q: word });
     expect(hits.items.some(h => h.id === city.id), 'the global search finds it');
+
+    // Two city offices negotiate: the draft is theirs alone, and each side does only its part.
+    const asAmbon = new ProposalsApi(new Configuration({ basePath: baseUrl, accessToken: required('AMBON_TOKEN') }));
+    const asMetz = new ProposalsApi(new Configuration({ basePath: baseUrl, accessToken: required('METZ_TOKEN') }));
+    const proposal = await asAmbon.createProposal({ proposalInput: {
+        title: 'Cities of Music', proposerCityId: required('AMBON_CITY'), partnerCityId: required('METZ_CITY'),
+        relationshipType: 'THEMATIC_PARTNERSHIP', programmes: [{ number: 1, title: 'Music teacher exchange' }],
+    } });
+    expect(proposal.visibility === 'PARTIES', 'a new proposal is private to its parties');
+    const hidden = await problemOf(new ProposalsApi(new Configuration({ basePath: baseUrl })).getProposal({ proposalId: proposal.id }));
+    expect(hidden.status === 404, 'without a token the draft does not exist');
+    await asAmbon.transitionProposal({ proposalId: proposal.id, transitionInput: { to: 'SUBMITTED' } });
+    const wrongSide = await problemOf(asAmbon.decideProgramme({ proposalId: proposal.id, number: 1, decisionInput: { decision: 'ACCEPTED' } }));
+    expect(wrongSide.status === 403 && (wrongSide.body.detail ?? '').includes("partner's side"), 'the proposer may not decide for the partner');
+    const decided = await asMetz.decideProgramme({ proposalId: proposal.id, number: 1, decisionInput: { decision: 'ACCEPTED' } });
+    expect(decided.programmes[0].decision === 'ACCEPTED', 'the partner records its decision');
 }
 
 main().catch(e => {

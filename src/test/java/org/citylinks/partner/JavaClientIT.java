@@ -15,13 +15,26 @@ import org.citylinks.client.ApiClient;
 import org.citylinks.client.ApiException;
 import org.citylinks.client.ApiResponse;
 import org.citylinks.client.api.CitiesApi;
+import org.citylinks.client.api.OrganizationsApi;
+import org.citylinks.client.api.ProposalsApi;
 import org.citylinks.client.api.SearchApi;
 import org.citylinks.client.model.City;
 import org.citylinks.client.model.CityInput;
 import org.citylinks.client.model.CityPage;
 import org.citylinks.client.model.CityPatch;
 import org.citylinks.client.model.GeoPoint;
+import org.citylinks.client.model.DecisionInput;
+import org.citylinks.client.model.OrganizationInput;
+import org.citylinks.client.model.OrganizationKind;
+import org.citylinks.client.model.ProgrammeDecision;
+import org.citylinks.client.model.ProgrammeInput;
 import org.citylinks.client.model.Problem;
+import org.citylinks.client.model.Proposal;
+import org.citylinks.client.model.ProposalInput;
+import org.citylinks.client.model.ProposalStatus;
+import org.citylinks.client.model.RelationshipType;
+import org.citylinks.client.model.TransitionInput;
+import org.citylinks.client.model.Visibility;
 import org.citylinks.common.TestTokens;
 import org.junit.jupiter.api.Test;
 
@@ -122,5 +135,42 @@ class JavaClientIT {
 
         assertTrue(new SearchApi(anonymous).searchEverything(word, null, null, null).getItems().stream()
                 .anyMatch(hit -> hit.getId().equals(city.getId())), "the global search finds it");
+    }
+
+    /**
+     * Two city offices, each with its own token, negotiate through the client: the proposal stays
+     * between them, and each side may do only its own part.
+     */
+    @Test
+    void twoOrganisationsNegotiateThroughTheGeneratedClient() throws Exception {
+        ApiClient operator = client(TestTokens.operator());
+        String word = madeUpWord();
+        UUID ambon = new CitiesApi(operator).createCity(new CityInput().name(word + " Ambon").countryCode("ID"), null).getId();
+        UUID metz = new CitiesApi(operator).createCity(new CityInput().name(word + " Metz").countryCode("FR"), null).getId();
+        OrganizationsApi organizations = new OrganizationsApi(operator);
+        UUID ambonOffice = organizations.createOrganization(new OrganizationInput().name("Ambon Music Office")
+                .kind(OrganizationKind.CITY_GOVERNMENT).cityId(ambon), null).getId();
+        UUID metzOffice = organizations.createOrganization(new OrganizationInput().name("Metz, international relations")
+                .kind(OrganizationKind.CITY_GOVERNMENT).cityId(metz), null).getId();
+        ProposalsApi asAmbon = new ProposalsApi(client(TestTokens.member("music@ambon.go.id", List.of(ambonOffice), "editor")));
+        ProposalsApi asMetz = new ProposalsApi(client(TestTokens.member("relations@metz.fr", List.of(metzOffice), "editor")));
+
+        Proposal proposal = asAmbon.createProposal(new ProposalInput().title("Cities of Music").proposerCityId(ambon)
+                .partnerCityId(metz).relationshipType(RelationshipType.THEMATIC_PARTNERSHIP)
+                .programmes(List.of(new ProgrammeInput().number(1).title("Music teacher exchange"))), null);
+        assertEquals(Visibility.PARTIES, proposal.getVisibility());
+        assertEquals(ambonOffice, proposal.getOwnerOrganizationId());
+        ApiException hidden = assertThrows(ApiException.class,
+                () -> new ProposalsApi(client(null)).getProposal(proposal.getId(), null));
+        assertEquals(404, hidden.getCode());
+        assertEquals(metz, asMetz.getProposal(proposal.getId(), null).getPartnerCityId());
+
+        asAmbon.transitionProposal(proposal.getId(), new TransitionInput().to(ProposalStatus.SUBMITTED), null, null);
+        ApiException wrongSide = assertThrows(ApiException.class, () -> asAmbon.decideProgramme(proposal.getId(), 1,
+                new DecisionInput().decision(ProgrammeDecision.ACCEPTED), null));
+        assertEquals(403, wrongSide.getCode());
+        assertTrue(problem(wrongSide, operator).getDetail().contains("partner's side"), wrongSide.getResponseBody());
+        assertEquals(ProgrammeDecision.ACCEPTED, asMetz.decideProgramme(proposal.getId(), 1,
+                new DecisionInput().decision(ProgrammeDecision.ACCEPTED), null).getProgrammes().get(0).getDecision());
     }
 }
