@@ -12,7 +12,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.quarkus.security.identity.SecurityIdentity;
@@ -33,8 +32,8 @@ public class CurrentUser {
     @Inject
     OrganizationMemberships memberships;
 
-    @ConfigProperty(name = "citylinks.auth.organization-claim", defaultValue = "org")
-    String organizationClaim;
+    @Inject
+    AuthSettings settings;
 
     private Viewer viewer;
 
@@ -75,7 +74,7 @@ public class CurrentUser {
         if (!(identity.getPrincipal() instanceof JsonWebToken token)) {
             return Set.of();
         }
-        Object claim = token.getClaim(organizationClaim);
+        Object claim = token.getClaim(settings.organizationClaim());
         Set<UUID> ids = new LinkedHashSet<>();
         collect(claim, ids, 0);
         return ids;

@@ -29,8 +29,8 @@ public class DevTokenResource {
     @ConfigProperty(name = "mp.jwt.verify.issuer")
     String issuer;
 
-    @ConfigProperty(name = "citylinks.auth.organization-claim", defaultValue = "org")
-    String organizationClaim;
+    @jakarta.inject.Inject
+    AuthSettings settings;
 
     @GET
     @Produces(MediaType.TEXT_PLAIN)
@@ -51,7 +51,7 @@ public class DevTokenResource {
                 throw ProblemException.invalidParameter("org", "must be an organisation's id");
             }
         }
-        return Jwt.issuer(issuer).upn(user).subject(user).groups(groups).claim(organizationClaim, organizations)
+        return Jwt.issuer(issuer).upn(user).subject(user).groups(groups).claim(settings.organizationClaim(), organizations)
                 .expiresIn(Duration.ofHours(8)).sign();
     }
 }

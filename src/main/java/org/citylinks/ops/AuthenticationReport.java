@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.citylinks.common.AuthSettings;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.LaunchMode;

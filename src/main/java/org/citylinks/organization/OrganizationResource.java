@@ -10,7 +10,6 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.citylinks.api.OrganizationsApi;
 import org.citylinks.api.model.OrganizationInputDto;
-import org.citylinks.api.model.OrganizationKindDto;
 import org.citylinks.api.model.OrganizationPageDto;
 import org.citylinks.common.CurrentUser;
 import org.citylinks.common.EntityTags;
@@ -38,9 +37,10 @@ public class OrganizationResource implements OrganizationsApi {
     UriInfo uriInfo;
 
     @Override
-    public Response listOrganizations(String q, OrganizationKindDto kind, UUID cityId, Integer limit, String cursor) {
+    public Response listOrganizations(String q, String kind, UUID cityId, Integer limit, String cursor) {
         OrganizationService.Page page = service.search(new OrganizationSearch(QueryParameterFormats.text(q),
-                kind == null ? null : OrganizationKind.valueOf(kind.name()), cityId, limit == null ? 20 : limit, cursor));
+                QueryParameterFormats.enumValue(OrganizationKind.class, "kind", kind), cityId,
+                limit == null ? 20 : limit, cursor));
         OrganizationPageDto body = new OrganizationPageDto()
                 .items(page.organizations().stream().map(f -> OrganizationMapper.toDto(f.organization(), f.city())).toList())
                 .next(page.next());
