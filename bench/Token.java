@@ -3,11 +3,11 @@ import java.util.Set;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.util.KeyUtils;
 
-/** Prints an admin token signed with the dev/test key, for the benchmark's writes (run with the service's class path). */
+/** Prints an operator token signed with the dev/test key, for the benchmark's imports and writes (run with the service's class path). */
 public class Token {
     public static void main(String[] args) throws Exception {
         System.out.print(Jwt.issuer(args[0]).upn("bench@citylinks.test").subject("bench")
-                .groups(Set.of("admin", "editor")).expiresIn(86_400)
+                .groups(Set.of("operator")).expiresIn(86_400)
                 .sign(KeyUtils.readPrivateKey("/jwt/dev-private-key.pem")));
     }
 }
