@@ -131,4 +131,50 @@ class OrganizationResourceTest {
         api(TestTokens.editor()).contentType(ContentType.JSON).body(visit).when().post("/v1/visits").then()
                 .statusCode(403).body("detail", containsString("organisation"));
     }
+
+    /** A city's entry is kept by whoever added it until the city has a government; then by that government. */
+    @Test
+    void aCityIsKeptByWhoAddedItUntilItHasAGovernment() {
+        UUID adder = Organizations.create("Adder " + Cities.tag(), "OTHER", null);
+        UUID other = Organizations.create("Other " + Cities.tag(), "OTHER", null);
+        String city = api(Organizations.editorOf(adder)).contentType(ContentType.JSON)
+                .body(Map.of("name", Cities.capitalized(Cities.tag()), "countryCode", "ID"))
+                .post("/v1/cities").then().statusCode(201).extract().path("id");
+        patchCity(Organizations.editorOf(other), city, 403);
+        patchCity(Organizations.editorOf(adder), city, 200);
+        UUID government = Organizations.governmentOf(city);
+        patchCity(Organizations.editorOf(adder), city, 403);
+        patchCity(Organizations.editorOf(government), city, 200);
+        patchCity(TestTokens.operator(), city, 200);
+    }
+
+    /** A partnership is recorded and changed by the governments of its two cities, no one else. */
+    @Test
+    void aPartnershipIsKeptByItsCitiesGovernments() {
+        String darwin = Cities.newId("AU");
+        String denpasar = Cities.newId("ID");
+        UUID darwinOffice = Organizations.governmentOf(darwin);
+        Map<String, Object> tie = Map.of("cityIds", java.util.List.of(darwin, denpasar), "relationshipType", "SISTER_CITY",
+                "since", "2021");
+        api(Organizations.editorOf(Organizations.create("Outsider " + Cities.tag(), "OTHER", null)))
+                .contentType(ContentType.JSON).body(tie).post("/v1/partnerships").then().statusCode(403)
+                .body("detail", containsString("government of one of the partnership's two cities"));
+        String id = api(Organizations.editorOf(darwinOffice)).contentType(ContentType.JSON).body(tie)
+                .post("/v1/partnerships").then().statusCode(201).extract().path("id");
+        UUID denpasarOffice = Organizations.governmentOf(denpasar);
+        String tag = api(Organizations.editorOf(denpasarOffice)).contentType("application/merge-patch+json")
+                .header("If-Match", api().get("/v1/partnerships/{id}", id).header("ETag"))
+                .body(Map.of("description", "Tourism and the creative economy")).patch("/v1/partnerships/{id}", id)
+                .then().statusCode(200).extract().header("ETag");
+        api(Organizations.editorOf(denpasarOffice)).header("If-Match", tag).delete("/v1/partnerships/{id}", id)
+                .then().statusCode(403);
+        api(Organizations.adminOf(denpasarOffice)).header("If-Match", tag).delete("/v1/partnerships/{id}", id)
+                .then().statusCode(204);
+    }
+
+    private static void patchCity(String token, String city, int status) {
+        String tag = api().get("/v1/cities/{id}", city).header("ETag");
+        api(token).contentType("application/merge-patch+json").header("If-Match", tag)
+                .body(Map.of("region", "Region " + Cities.tag())).patch("/v1/cities/{id}", city).then().statusCode(status);
+    }
 }
