@@ -66,6 +66,17 @@ public final class Ownership {
         }
     }
 
+    /**
+     * A record owned by no organisation (one from before organisations, or an operator's own) is
+     * changed by operators only: no organisation has a claim to it.
+     */
+    public static void checkOwned(Viewer caller, RecordAccess access, String what) {
+        if (access.ownerOrganizationId == null && !caller.operator()) {
+            throw ProblemException.forbidden("This " + what + " is owned by no organisation (it is from before"
+                    + " organisations, or an operator's): only an operator may change it.");
+        }
+    }
+
     /** Whether the caller may delete the record: an admin of its owner, or an operator. */
     public static void checkDelete(Viewer caller, RecordAccess access, String what) {
         if (caller.operator()) {

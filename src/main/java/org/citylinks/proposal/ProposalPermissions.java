@@ -23,8 +23,8 @@ import org.citylinks.common.Viewer;
  * <li>Deleting takes an admin of the owner; operators may do anything.</li>
  * </ul>
  *
- * A record from before organisations has no owner, so only operators act for its proposer's side
- * unless the proposer city has a government.
+ * A proposal owned by no organisation (from before organisations, or an operator's) is changed by
+ * operators only.
  */
 final class ProposalPermissions {
 
@@ -35,9 +35,12 @@ final class ProposalPermissions {
     private ProposalPermissions() {
     }
 
-    /** The sides the caller acts for: operators act for both. */
+    /** The sides the caller acts for: operators act for both, and they alone for a proposal owned by no organisation. */
     static Set<ProposalSide> sides(Viewer caller, Proposal proposal) {
         Set<ProposalSide> sides = EnumSet.noneOf(ProposalSide.class);
+        if (proposal.access.ownerOrganizationId == null && !caller.operator()) {
+            return sides;
+        }
         if (caller.operator() || Ownership.isOwner(caller, proposal.access) || caller.governs(proposal.proposerCityId)) {
             sides.add(ProposalSide.PROPOSER);
         }
@@ -90,6 +93,10 @@ final class ProposalPermissions {
     }
 
     private static void require(Viewer caller, Proposal proposal, ProposalSide side, String action) {
+        if (proposal.access.ownerOrganizationId == null && !caller.operator()) {
+            throw ProblemException.forbidden("This proposal is owned by no organisation (it is from before organisations,"
+                    + " or an operator's): only an operator may " + action + ".");
+        }
         if (!sides(caller, proposal).contains(side)) {
             throw ProblemException.forbidden("Only the " + (side == ProposalSide.PROPOSER
                     ? "proposer's side (" + proposerSide(proposal) + ")"
@@ -99,7 +106,7 @@ final class ProposalPermissions {
 
     private static String proposerSide(Proposal proposal) {
         return proposal.access.ownerOrganizationId == null
-                ? "the government of the proposer city, or an operator for a proposal from before organisations"
+                ? "for a proposal owned by no organisation, an operator"
                 : "the proposal's owner or the government of the proposer city";
     }
 }

@@ -158,4 +158,34 @@ class NewsCasesTest {
         return api(token).contentType(ContentType.JSON).body(Map.of("decision", decision))
                 .put("/v1/proposals/{id}/programmes/{n}/decision", proposal, number).then();
     }
+
+    /** What no organisation owns (records from before organisations) only operators change, the cities' governments included. */
+    @Test
+    void aRecordOwnedByNoOrganisationIsChangedByOperatorsOnly() {
+        String ambon = Cities.newId("ID");
+        String metz = Cities.newId("FR");
+        String government = Organizations.editorOf(Organizations.governmentOf(ambon));
+        String operator = org.citylinks.common.TestTokens.operator();
+        String visit = api(operator).contentType(ContentType.JSON).body(Map.of("title", "Old visit", "fromCityId", ambon,
+                "toCityId", metz, "startDate", "2019-05-01", "mode", "IN_PERSON"))
+                .post("/v1/visits").then().statusCode(201).body("ownerOrganizationId", nullValue()).extract().path("id");
+        String proposal = api(operator).contentType(ContentType.JSON).body(Map.of("title", "Old proposal",
+                "proposerCityId", ambon, "partnerCityId", metz, "relationshipType", "SISTER_CITY", "visibility", "PUBLIC",
+                "draftedOn", "2019-05-01"))
+                .post("/v1/proposals").then().statusCode(201).extract().path("id");
+        String conference = api(operator).contentType(ContentType.JSON).body(Map.of("name", "Old conference",
+                "hostCityId", ambon, "startDate", "2019-05-01", "mode", "IN_PERSON"))
+                .post("/v1/conferences").then().statusCode(201).extract().path("id");
+        for (String path : List.of("/v1/visits/" + visit, "/v1/conferences/" + conference)) {
+            String tag = api().get(path).header("ETag");
+            api(government).contentType("application/merge-patch+json").header("If-Match", tag)
+                    .body(Map.of(path.contains("visits") ? "title" : "name", "Taken over")).patch(path).then()
+                    .statusCode(403).body("detail", containsString("only an operator"));
+            api(operator).contentType("application/merge-patch+json").header("If-Match", tag)
+                    .body(Map.of(path.contains("visits") ? "title" : "name", "Kept up")).patch(path).then()
+                    .statusCode(200);
+        }
+        move(government, proposal, "SUBMITTED", "2019-05-02").statusCode(403).body("detail", containsString("only an operator"));
+        move(operator, proposal, "SUBMITTED", "2019-05-02").statusCode(200);
+    }
 }
