@@ -30,17 +30,22 @@ import io.restassured.http.ContentType;
  */
 @QuarkusTest
 @QuarkusTestResource(value = EmbeddedPostgresResource.class, restrictToAnnotatedClass = false)
-class RacesTest {
+public class RacesTest {
 
     static final int THREADS = 16;
 
     /** Runs {@code request(i)} on {@link #THREADS} threads released together; the statuses, in order. */
     static List<Integer> race(IntFunction<Integer> request) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        return race(THREADS, request);
+    }
+
+    /** Runs {@code request(i)} on {@code threads} threads released together; the statuses, in order. */
+    public static List<Integer> race(int threads, IntFunction<Integer> request) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             CountDownLatch start = new CountDownLatch(1);
             List<Future<Integer>> answers = new ArrayList<>();
-            for (int i = 0; i < THREADS; i++) {
+            for (int i = 0; i < threads; i++) {
                 int index = i;
                 Callable<Integer> call = () -> {
                     start.await();

@@ -51,7 +51,7 @@ class OrganizationRacesTest {
             move(metzEditor, proposal, "ACCEPTED", 200);
 
             List<String> signers = List.of(ambonEditor, metzEditor, ambonEditor, metzEditor, ambonEditor, metzEditor);
-            List<Integer> statuses = race(signers.size(), i -> api(signers.get(i)).contentType(ContentType.JSON)
+            List<Integer> statuses = org.citylinks.common.RacesTest.race(signers.size(), i -> api(signers.get(i)).contentType(ContentType.JSON)
                     .body(Map.of("to", "SIGNED")).post("/v1/proposals/{id}/transitions", proposal).statusCode());
             assertEquals(2, Collections.frequency(statuses, 200), "one signature per side: " + statuses);
             assertEquals(4, Collections.frequency(statuses, 409), "the repeats: " + statuses);
@@ -126,28 +126,5 @@ class OrganizationRacesTest {
     private static void move(String token, String proposal, String to, int status) {
         api(token).contentType(ContentType.JSON).body(Map.of("to", to)).post("/v1/proposals/{id}/transitions", proposal)
                 .then().statusCode(status);
-    }
-
-    private static List<Integer> race(int threads, java.util.function.IntFunction<Integer> request) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Integer>> answers = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                int index = i;
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return request.apply(index);
-                }));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> answer : answers) {
-                statuses.add(answer.get());
-            }
-            return statuses;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }
