@@ -56,7 +56,7 @@ start_app() { # [extra JVM options...]; sets APP_PID and STARTUP_MS
   QUARKUS_HTTP_PORT=$APP_PORT QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/citylinks \
   QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD= QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
   QUARKUS_LOG_CATEGORY__ORG_CITYLINKS_REQUEST__LEVEL=WARN \
-  MP_JWT_VERIFY_PUBLICKEY_LOCATION=$ROOT/src/test/resources/jwt/dev-public-key.pem MP_JWT_VERIFY_ISSUER=$ISSUER \
+  QUARKUS_OIDC_PUBLIC_KEY=$(grep -v -- ----- "$ROOT/src/test/resources/jwt/dev-public-key.pem" | tr -d '\n') QUARKUS_OIDC_TOKEN_ISSUER=$ISSUER \
   "$JAVA" "${JVM_OPTS[@]}" "$@" -jar target/quarkus-app/quarkus-run.jar >> "$WORK/app.log" 2>&1 &
   APP_PID=$!
   until curl -sf -o /dev/null localhost:$APP_PORT/q/health/ready; do sleep 0.05; done

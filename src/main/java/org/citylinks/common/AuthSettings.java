@@ -3,7 +3,7 @@ package org.citylinks.common;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** The service's own authentication setting; the token checks are SmallRye JWT's (`mp.jwt.*`). */
+/** The service's own authentication settings; the token checks are quarkus-oidc's ({@code quarkus.oidc.*}). */
 @ConfigMapping(prefix = "citylinks.auth")
 public interface AuthSettings {
 
@@ -17,4 +17,12 @@ public interface AuthSettings {
      */
     @WithDefault("org")
     String organizationClaim();
+
+    /**
+     * Where the claim's object shape keeps the CityLinks id in each organisation's entry: Keycloak's
+     * membership mapper writes the organisation's attributes there ({@code citylinks-id} in the
+     * example realm), or an {@code id} member when it adds ids.
+     */
+    @WithDefault("citylinks-id,id")
+    java.util.List<String> organizationIdMembers();
 }

@@ -20,8 +20,9 @@ import io.quarkus.security.identity.SecurityIdentity;
  * Who is making the request: the name recorded in {@code createdBy} and {@code updatedBy}, and the
  * {@link Viewer} that decides what the caller sees and may change. The organisations come from the
  * token's organisation claim ({@code citylinks.auth.organization-claim}, {@code org} by default):
- * a string or an array of organisation ids, or an object whose members' values carry an {@code id}
- * (the shape of Keycloak's {@code organization} claim when it includes ids).
+ * a string or an array of organisation ids, or an object whose members' values carry the id under
+ * one of {@code citylinks.auth.organization-id-members} (the shape Keycloak's organisation
+ * membership mapper writes, with the organisations' attributes or ids).
  */
 @RequestScoped
 public class CurrentUser {
@@ -76,12 +77,12 @@ public class CurrentUser {
         }
         Object claim = token.getClaim(settings.organizationClaim());
         Set<UUID> ids = new LinkedHashSet<>();
-        collect(claim, ids, 0);
+        collect(claim, ids, 0, settings.organizationIdMembers());
         return ids;
     }
 
     /** Reads ids from the claim's accepted shapes; anything else in it is ignored. */
-    private static void collect(Object value, Set<UUID> ids, int depth) {
+    private static void collect(Object value, Set<UUID> ids, int depth, java.util.List<String> idMembers) {
         if (value == null || depth > 2) {
             return;
         }
@@ -90,13 +91,17 @@ public class CurrentUser {
         } else if (value instanceof String text) {
             uuid(text).ifPresent(ids::add);
         } else if (value instanceof JsonArray array) {
-            array.forEach(item -> collect(item, ids, depth + 1));
+            array.forEach(item -> collect(item, ids, depth + 1, idMembers));
         } else if (value instanceof Iterable<?> items) {
-            items.forEach(item -> collect(item, ids, depth + 1));
+            items.forEach(item -> collect(item, ids, depth + 1, idMembers));
         } else if (value instanceof JsonObject object) {
             for (JsonValue member : object.values()) {
-                if (member instanceof JsonObject entry && entry.containsKey("id")) {
-                    collect(entry.get("id"), ids, depth + 1);
+                if (member instanceof JsonObject entry) {
+                    for (String idMember : idMembers) {
+                        if (entry.containsKey(idMember)) {
+                            collect(entry.get(idMember), ids, depth + 1, idMembers);
+                        }
+                    }
                 }
             }
         }

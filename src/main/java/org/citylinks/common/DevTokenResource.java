@@ -26,8 +26,11 @@ import io.smallrye.jwt.build.Jwt;
 @Path("/dev/token")
 public class DevTokenResource {
 
-    @ConfigProperty(name = "mp.jwt.verify.issuer")
+    @ConfigProperty(name = "quarkus.oidc.token.issuer")
     String issuer;
+
+    @ConfigProperty(name = "quarkus.oidc.token.audience")
+    java.util.List<String> audience;
 
     @jakarta.inject.Inject
     AuthSettings settings;
@@ -51,7 +54,7 @@ public class DevTokenResource {
                 throw ProblemException.invalidParameter("org", "must be an organisation's id");
             }
         }
-        return Jwt.issuer(issuer).upn(user).subject(user).groups(groups).claim(settings.organizationClaim(), organizations)
+        return Jwt.issuer(issuer).audience(Set.copyOf(audience)).upn(user).subject(user).groups(groups).claim(settings.organizationClaim(), organizations)
                 .expiresIn(Duration.ofHours(8)).sign();
     }
 }

@@ -72,6 +72,31 @@ class AuthTest {
         rejected(TestTokens.wrongSignature());
     }
 
+    @Test
+    void aTokenForAnotherAudienceIs401() {
+        rejected(TestTokens.otherAudience());
+    }
+
+    @Test
+    void anUnsignedTokenIs401() {
+        rejected(ForgedTokens.unsigned(TestTokens.editor()));
+    }
+
+    /** The algorithm confusion attack: HS256 keyed with the trusted public key (its PEM text, its DER bytes). */
+    @Test
+    void anHmacTokenKeyedWithThePublicKeyIs401() throws Exception {
+        byte[] pem = java.nio.file.Files.readAllBytes(java.nio.file.Path.of(TestTokens.publicKeyPath()));
+        byte[] der = java.util.Base64.getDecoder().decode(TestTokens.publicKey());
+        rejected(ForgedTokens.hmac(TestTokens.editor(), pem));
+        rejected(ForgedTokens.hmac(TestTokens.editor(), der));
+    }
+
+    @Test
+    void claimsChangedUnderAGenuineSignatureAre401() {
+        rejected(ForgedTokens.alteredClaims(TestTokens.editor()));
+        rejected(ForgedTokens.alteredSignature(TestTokens.editor()));
+    }
+
     private static void rejected(String token) {
         api(token).contentType(ContentType.JSON).body(METZ).when().post("/v1/cities")
                 .then().statusCode(401).contentType("application/problem+json")

@@ -19,14 +19,24 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleManager {
 
     private static volatile EmbeddedPostgres postgres;
+    private String profile;
     private static Path binaries;
     private static Path data;
 
     @Override
+    public void setContext(Context context) {
+        profile = context.testProfile();
+    }
+
+    @Override
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>();
-        config.put("mp.jwt.verify.publickey.location", TestTokens.publicKeyPath());
-        config.put("mp.jwt.verify.issuer", TestTokens.ISSUER);
+        if (!KeycloakProfile.class.getName().equals(profile)) {
+            // The tests sign their own tokens with the dev and test key; the Keycloak tests get
+            // theirs from a real Keycloak, which KeycloakProfile configures instead.
+            config.put("quarkus.oidc.public-key", TestTokens.publicKey());
+            config.put("quarkus.oidc.token.issuer", TestTokens.ISSUER);
+        }
         String external = System.getenv("QUARKUS_DATASOURCE_JDBC_URL");
         if (external != null && !external.isBlank()) {
             return config;

@@ -50,8 +50,7 @@ class GracefulShutdownIT {
             builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl());
             builder.environment().put("QUARKUS_DATASOURCE_USERNAME", EmbeddedPostgres.USER);
             builder.environment().put("QUARKUS_DATASOURCE_PASSWORD", "");
-            builder.environment().put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", TestTokens.publicKeyPath());
-            builder.environment().put("MP_JWT_VERIFY_ISSUER", TestTokens.ISSUER);
+            builder.environment().putAll(TestTokens.staticKeyEnvironment());
             Process app = builder.start();
             try {
                 String url = "http://127.0.0.1:" + port;

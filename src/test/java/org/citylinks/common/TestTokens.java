@@ -13,11 +13,35 @@ public final class TestTokens {
 
     public static final String ISSUER = "https://citylinks.org/test-issuer";
 
+    /** The audience the service expects (quarkus.oidc.token.audience). */
+    public static final String AUDIENCE = "citylinks";
+
     private TestTokens() {
     }
 
     static String publicKeyPath() {
         return Path.of("src", "test", "resources", "jwt", "dev-public-key.pem").toAbsolutePath().toString();
+    }
+
+    /** The dev and test public key as QUARKUS_OIDC_PUBLIC_KEY takes it: the PEM's base64, on one line. */
+    public static String publicKey() {
+        try {
+            return java.nio.file.Files.readAllLines(Path.of(publicKeyPath())).stream()
+                    .filter(line -> !line.startsWith("-----")).map(String::strip).collect(java.util.stream.Collectors.joining());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The static-key settings that make a service trust these tokens. */
+    public static java.util.Map<String, String> staticKeyEnvironment() {
+        return java.util.Map.of("QUARKUS_OIDC_PUBLIC_KEY", publicKey(), "QUARKUS_OIDC_TOKEN_ISSUER", ISSUER);
+    }
+
+    /** Well signed, but meant for another application. */
+    public static String otherAudience() {
+        return Jwt.issuer(ISSUER).audience("calendar-app").upn("editor@citylinks.test").groups(Set.of(Roles.OPERATOR))
+                .expiresIn(600).sign(key("dev-private-key.pem"));
     }
 
     /** An editor of no organisation: may add cities, may not create visits, conferences or proposals. */
@@ -41,7 +65,7 @@ public final class TestTokens {
 
     /** A member of these organisations with these roles ({@code editor}, {@code admin}, none for a reader). */
     public static String member(String user, java.util.Collection<java.util.UUID> organizations, String... roles) {
-        return Jwt.issuer(ISSUER).upn(user).subject(user).groups(Set.of(roles))
+        return Jwt.issuer(ISSUER).audience(AUDIENCE).upn(user).subject(user).groups(Set.of(roles))
                 .claim("org", organizations.stream().map(java.util.UUID::toString).toList())
                 .expiresIn(600).sign(key("dev-private-key.pem"));
     }
@@ -52,23 +76,23 @@ public final class TestTokens {
     }
 
     public static String token(String user, Set<String> groups) {
-        return Jwt.issuer(ISSUER).upn(user).subject(user).groups(groups).expiresIn(600).sign(key("dev-private-key.pem"));
+        return Jwt.issuer(ISSUER).audience(AUDIENCE).upn(user).subject(user).groups(groups).expiresIn(600).sign(key("dev-private-key.pem"));
     }
 
     public static String expired() {
         Instant past = Instant.now().minusSeconds(7200);
-        return Jwt.issuer(ISSUER).upn("editor@citylinks.test").groups(Set.of(Roles.EDITOR))
+        return Jwt.issuer(ISSUER).audience(AUDIENCE).upn("editor@citylinks.test").groups(Set.of(Roles.EDITOR))
                 .issuedAt(past).expiresAt(past.plusSeconds(60)).sign(key("dev-private-key.pem"));
     }
 
     public static String wrongIssuer() {
-        return Jwt.issuer("https://evil.example/issuer").upn("editor@citylinks.test").groups(Set.of(Roles.EDITOR))
+        return Jwt.issuer("https://evil.example/issuer").audience(AUDIENCE).upn("editor@citylinks.test").groups(Set.of(Roles.EDITOR))
                 .expiresIn(600).sign(key("dev-private-key.pem"));
     }
 
     /** Signed by a key the service does not trust. */
     public static String wrongSignature() {
-        return Jwt.issuer(ISSUER).upn("editor@citylinks.test").groups(Set.of(Roles.EDITOR))
+        return Jwt.issuer(ISSUER).audience(AUDIENCE).upn("editor@citylinks.test").groups(Set.of(Roles.EDITOR))
                 .expiresIn(600).sign(key("other-private-key.pem"));
     }
 
@@ -76,7 +100,7 @@ public final class TestTokens {
     public static String unsigned() {
         java.util.Base64.Encoder base64 = java.util.Base64.getUrlEncoder().withoutPadding();
         String header = "{\"alg\":\"none\",\"typ\":\"JWT\"}";
-        String claims = "{\"iss\":\"" + ISSUER + "\",\"upn\":\"admin@citylinks.test\",\"groups\":[\"admin\",\"editor\"],"
+        String claims = "{\"iss\":\"" + ISSUER + "\",\"aud\":\"" + AUDIENCE + "\",\"upn\":\"admin@citylinks.test\",\"groups\":[\"admin\",\"editor\"],"
                 + "\"exp\":" + (Instant.now().getEpochSecond() + 600) + "}";
         return base64.encodeToString(header.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "."
                 + base64.encodeToString(claims.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + ".";
