@@ -43,6 +43,25 @@ public class CurrentUser {
     }
 
     /**
+     * The subject of the caller's token when it is valid, else null: who a client is for the fair-use
+     * bounds, whatever address it calls from.
+     */
+    public String subject() {
+        try {
+            if (identity.isAnonymous()) {
+                return null;
+            }
+        } catch (io.quarkus.security.AuthenticationFailedException
+                | io.quarkus.security.AuthenticationCompletionException e) {
+            return null;
+        }
+        if (identity.getPrincipal() instanceof JsonWebToken token && token.getSubject() != null) {
+            return token.getSubject();
+        }
+        return identity.getPrincipal().getName();
+    }
+
+    /**
      * The caller, resolved once per request. A read sent with a token that is not valid is answered
      * as an anonymous one (it sees public records), as reads were before organisations; a write
      * with one never gets this far, its role check answers 401.

@@ -13,6 +13,7 @@ public class ProblemException extends RuntimeException {
     private final List<Problem.FieldError> errors;
     private List<String> allowedTransitions = List.of();
     private Map<String, Long> referencedBy = Map.of();
+    private final Map<String, String> headers = new java.util.LinkedHashMap<>();
 
     public ProblemException(ProblemType type, String detail, List<Problem.FieldError> errors) {
         super(detail, null, false, false);
@@ -22,6 +23,16 @@ public class ProblemException extends RuntimeException {
 
     public ProblemException(ProblemType type, String detail) {
         this(type, detail, List.of());
+    }
+
+    /** A response header to send with the problem (Retry-After, say). */
+    public ProblemException withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public Map<String, String> headers() {
+        return Map.copyOf(headers);
     }
 
     public static ProblemException notFound(String what, Object id) {

@@ -70,7 +70,9 @@ public class ProblemMapper {
     public Response problem(ProblemException e, UriInfo uri) {
         Problem problem = new Problem(e.type().uri(), e.type().title(), e.type().status(), e.getMessage(),
                 uri == null ? null : uri.getPath(), new ArrayList<>(e.errors()), e.allowedTransitions(), e.referencedBy());
-        return Response.status(e.type().status()).type(PROBLEM_JSON).entity(problem).build();
+        Response.ResponseBuilder response = Response.status(e.type().status()).type(PROBLEM_JSON).entity(problem);
+        e.headers().forEach(response::header);
+        return response.build();
     }
 
     /**

@@ -20,6 +20,7 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     VALIDATION_FAILED(422, "validation-failed", "The request content is not valid"),
     PRECONDITION_REQUIRED(428, "precondition-required", "If-Match is required"),
+    TOO_MANY_REQUESTS(429, "too-many-requests", "Too many requests"),
     HEADERS_TOO_LARGE(431, "headers-too-large", "The request headers are too large"),
     INTERNAL_ERROR(500, "internal-error", "Internal error"),
     SERVICE_UNAVAILABLE(503, "service-unavailable", "Service unavailable");
