@@ -6,7 +6,9 @@
 # bench/results/<date>.md with the machine and the commit.
 #
 #   bash bench/run.sh            (about 15 minutes on 2 cores; DURATION=10 for a quick look;
-#                                 ONLY_REAL=1 stops after the real data, without the 1M set)
+#                                 ONLY_REAL=1 stops after the real data, without the 1M set;
+#                                 FLOOD=1 measures only fair use: one client flooding global search
+#                                 against another's reads of cities by id, then stops)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -55,7 +57,7 @@ start_app() { # [extra JVM options...]; sets APP_PID and STARTUP_MS
   local started=$(date +%s%N)
   QUARKUS_HTTP_PORT=$APP_PORT QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/citylinks \
   QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD= QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
-  QUARKUS_LOG_CATEGORY__ORG_CITYLINKS_REQUEST__LEVEL=WARN \
+  QUARKUS_LOG_CATEGORY__ORG_CITYLINKS_REQUEST__LEVEL=WARN CITYLINKS_FAIR_USE_ENABLED=${FAIR_USE:-false} \
   QUARKUS_OIDC_PUBLIC_KEY=$(grep -v -- ----- "$ROOT/src/test/resources/jwt/dev-public-key.pem" | tr -d '\n') QUARKUS_OIDC_TOKEN_ISSUER=$ISSUER \
   "$JAVA" "${JVM_OPTS[@]}" "$@" -jar target/quarkus-app/quarkus-run.jar >> "$WORK/app.log" 2>&1 &
   APP_PID=$!
@@ -186,6 +188,33 @@ scenarios() { # label
   drafts
   measure "$1" "move a proposal" post "$WORK/transitions.txt"
 }
+
+# Fair use: the p99 of one client's reads of cities by id alone, then while another client (its own
+# token) floods global search at 16 connections; the service runs with its default bounds.
+flood() {
+  inputs
+  kill $APP_PID; wait $APP_PID 2>/dev/null || true
+  FAIR_USE=true start_app
+  local flooder=$("$JAVA" -cp "target/quarkus-app/lib/main/*:target/quarkus-app/lib/boot/*:src/test/resources" bench/Token.java $ISSUER flooder)
+  local reader=(wrk -t1 -c4 -d${DURATION}s -s bench/wrk/get.lua "http://127.0.0.1:$APP_PORT")
+  PATHS="$WORK/by-id.txt" wrk -t1 -c4 -d${WARMUP}s -s bench/wrk/get.lua "http://127.0.0.1:$APP_PORT" >/dev/null
+  local alone=$(PATHS="$WORK/by-id.txt" "${reader[@]}" | grep RESULT)
+  PATHS="$WORK/search.txt" TOKEN=$flooder wrk -t1 -c16 -d$((DURATION + 4))s -s bench/wrk/get.lua \
+    "http://127.0.0.1:$APP_PORT" > "$WORK/flood.txt" &
+  local flood_pid=$!
+  sleep 2
+  local flooded=$(PATHS="$WORK/by-id.txt" "${reader[@]}" | grep RESULT)
+  wait $flood_pid
+  local flood=$(grep RESULT "$WORK/flood.txt")
+  echo "== fair use ($DURATION s each; columns: requests/s, p50 ms, p99 ms, non-2xx)"
+  printf '%-44s %s\n' "city by id, 4 connections, alone" "${alone#RESULT }"
+  printf '%-44s %s\n' "city by id, 4 connections, during the flood" "${flooded#RESULT }"
+  printf '%-44s %s\n' "the flood: global search, 16 connections" "${flood#RESULT }"
+  echo "(the flood's non-2xx are its 429s: all but its first 30 searches of the minute are refused)"
+  local p99_alone=$(echo "$alone" | awk '{print $4}') p99_flooded=$(echo "$flooded" | awk '{print $4}')
+  echo "p99 during the flood / alone: $(python3 -c "print(f'{$p99_flooded / $p99_alone:.2f}')")"
+}
+if [ -n "${FLOOD:-}" ]; then flood; exit 0; fi
 
 echo "== scenarios at the real data ($CONNECTIONS connections, $WARMUP s warm-up and $DURATION s measured each)"
 scenarios real

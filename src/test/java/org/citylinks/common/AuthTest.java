@@ -72,6 +72,14 @@ class AuthTest {
         rejected(TestTokens.wrongSignature());
     }
 
+    /** Clocks differ: a token that expired a few seconds ago still counts, one past the 30 s allowed does not. */
+    @Test
+    void expiryAllowsThirtySecondsOfClockSkew() {
+        api(TestTokens.expiredSecondsAgo(10)).contentType(ContentType.JSON).body(METZ).when().post("/v1/cities")
+                .then().statusCode(201);
+        rejected(TestTokens.expiredSecondsAgo(45));
+    }
+
     @Test
     void aTokenForAnotherAudienceIs401() {
         rejected(TestTokens.otherAudience());

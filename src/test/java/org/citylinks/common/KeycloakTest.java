@@ -79,6 +79,14 @@ class KeycloakTest {
         api(metzAdminToken).get("/v1/proposals/{id}", proposal).then().statusCode(200);
         api(keycloak().serviceAccountToken()).get("/v1/proposals/{id}", proposal).then().statusCode(404);
         api().get("/v1/proposals/{id}", proposal).then().statusCode(404);
+        // Deleting takes an admin of the owner: not its editor, not the other office's admin.
+        String visit = create(ambonEditor, "/v1/visits", Map.of("title", "Virtual meeting on the four programmes",
+                "fromCityId", ambon, "toCityId", metz, "startDate", "2022-11-24", "mode", "VIRTUAL"));
+        String visitTag = etag("/v1/visits/" + visit, operator);
+        api(ambonEditor).header("If-Match", visitTag).delete("/v1/visits/{id}", visit).then().statusCode(403);
+        api(metzAdminToken).header("If-Match", visitTag).delete("/v1/visits/{id}", visit).then().statusCode(403);
+        api(keycloak().userToken("ambon-admin")).header("If-Match", visitTag).delete("/v1/visits/{id}", visit)
+                .then().statusCode(204);
         // Metz's editor is not of Ambon's side: it may not change the proposal's terms.
         api(keycloak().userToken("metz-editor")).contentType("application/merge-patch+json")
                 .header("If-Match", etag("/v1/proposals/" + proposal, operator))

@@ -85,6 +85,13 @@ public final class TestTokens {
                 .issuedAt(past).expiresAt(past.plusSeconds(60)).sign(key("dev-private-key.pem"));
     }
 
+    /** An editor's token that expired this many seconds ago. */
+    public static String expiredSecondsAgo(long seconds) {
+        Instant expiry = Instant.now().minusSeconds(seconds);
+        return Jwt.issuer(ISSUER).audience(AUDIENCE).upn("editor@citylinks.test").subject("editor@citylinks.test")
+                .groups(Set.of(Roles.EDITOR)).issuedAt(expiry.minusSeconds(300)).expiresAt(expiry).sign(key("dev-private-key.pem"));
+    }
+
     public static String wrongIssuer() {
         return Jwt.issuer("https://evil.example/issuer").audience(AUDIENCE).upn("editor@citylinks.test").groups(Set.of(Roles.EDITOR))
                 .expiresIn(600).sign(key("dev-private-key.pem"));

@@ -88,7 +88,11 @@ class FirstHourOperatorIT {
                 HttpResponse<String> superuser = get(devPort, "/dev/token?role=superuser", null);
                 assertEquals(400, superuser.statusCode(), "no token for a role that does not exist");
                 assertTrue(superuser.body().contains("\"parameter\":\"role\""), superuser.body());
-                assertEquals(200, get(devPort, "/dev/token?role=admin", null).statusCode());
+                HttpResponse<String> devToken = get(devPort, "/dev/token?role=admin", null);
+                assertEquals(200, devToken.statusCode());
+                HttpResponse<String> devWrite = send(devPort, "POST", "/v1/cities", devToken.body().strip(),
+                        "{\"name\":\"Ambon Dev Check\",\"countryCode\":\"ID\"}");
+                assertEquals(201, devWrite.statusCode(), "dev mode's own token writes: " + devWrite.body());
             } finally {
                 stop(dev);
             }
