@@ -194,7 +194,7 @@ scenarios() { # label
 flood() {
   inputs
   kill $APP_PID; wait $APP_PID 2>/dev/null || true
-  FAIR_USE=true start_app
+  FAIR_USE=${FLOOD_FAIR_USE:-true} start_app   # FLOOD_FAIR_USE=false: the same flood with no bounds
   local flooder=$("$JAVA" -cp "target/quarkus-app/lib/main/*:target/quarkus-app/lib/boot/*:src/test/resources" bench/Token.java $ISSUER flooder)
   local reader=(wrk -t1 -c4 -d${DURATION}s -s bench/wrk/get.lua "http://127.0.0.1:$APP_PORT")
   PATHS="$WORK/by-id.txt" wrk -t1 -c4 -d${WARMUP}s -s bench/wrk/get.lua "http://127.0.0.1:$APP_PORT" >/dev/null

@@ -30,7 +30,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 public final class ApiRoutes {
 
     private record Route(Pattern path, int literalLength, java.util.Map<String, List<String>> consumesByMethod,
-            java.util.Map<String, List<String>> producesByMethod) {
+            java.util.Map<String, List<String>> producesByMethod, java.util.Map<String, String> operationByMethod) {
         Set<String> methods() {
             return consumesByMethod.keySet();
         }
@@ -61,6 +61,11 @@ public final class ApiRoutes {
         return route(path).map(route -> route.producesByMethod().getOrDefault(method, List.of())).orElse(List.of());
     }
 
+    /** The contract's operation id (the generated method's name) of {@code method} on {@code path}. */
+    public static java.util.Optional<String> operation(String path, String method) {
+        return route(path).map(route -> route.operationByMethod().get(method));
+    }
+
     private static java.util.Optional<Route> route(String path) {
         return ROUTES.stream().filter(route -> route.path().matcher(path).matches())
                 .max(Comparator.comparingInt(Route::literalLength));
@@ -69,6 +74,7 @@ public final class ApiRoutes {
     private static List<Route> routes(List<Class<?>> apis) {
         java.util.Map<String, java.util.Map<String, List<String>>> methodsByTemplate = new java.util.TreeMap<>();
         java.util.Map<String, java.util.Map<String, List<String>>> producesByTemplate = new java.util.TreeMap<>();
+        java.util.Map<String, java.util.Map<String, String>> operationsByTemplate = new java.util.TreeMap<>();
         for (Class<?> api : apis) {
             String base = api.getAnnotation(Path.class).value();
             for (Method method : api.getMethods()) {
@@ -81,6 +87,7 @@ public final class ApiRoutes {
                 jakarta.ws.rs.Consumes consumes = method.getAnnotation(jakarta.ws.rs.Consumes.class);
                 methodsByTemplate.computeIfAbsent(template, t -> new java.util.TreeMap<>())
                         .put(verb, consumes == null ? List.of() : List.of(consumes.value()));
+                operationsByTemplate.computeIfAbsent(template, t -> new java.util.TreeMap<>()).put(verb, method.getName());
                 jakarta.ws.rs.Produces produces = method.getAnnotation(jakarta.ws.rs.Produces.class);
                 producesByTemplate.computeIfAbsent(template, t -> new java.util.TreeMap<>())
                         .put(verb, produces == null ? List.of() : List.of(produces.value()));
@@ -92,7 +99,8 @@ public final class ApiRoutes {
             String regex = Pattern.quote(template).replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q");
             routes.add(new Route(Pattern.compile(regex + "/?"), literal.length(),
                     java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(methods)),
-                    java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(producesByTemplate.get(template)))));
+                    java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(producesByTemplate.get(template))),
+                    java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(operationsByTemplate.get(template)))));
         });
         return List.copyOf(routes);
     }

@@ -28,6 +28,13 @@ public interface FairUseSettings {
     @WithDefault("60S")
     Duration window();
 
+    /**
+     * How long a client already past its bound waits for its 429: a client that ignores
+     * Retry-After then sends few requests, and its refusals cost the CPU little.
+     */
+    @WithDefault("250ms")
+    Duration refusalDelay();
+
     /** The operations bounded (the contract's operation ids). */
     @WithDefault("searchEverything,listPartnerSuggestions,getPartnershipMap,importCities,importPartnerships,getCityCalendar,getConferenceCalendar")
     Set<String> operations();
