@@ -37,7 +37,7 @@ final class CityImportRows {
             return null;
         }
         if (!CityRules.isCountryCode(country)) {
-            report.malformed(row, "iso2 '" + country + "' is not an ISO 3166-1 alpha-2 country code");
+            report.malformed(row, "iso2 '" + country + "' " + org.citylinks.common.CountryCodes.NOT_KNOWN);
             return null;
         }
         String ascii = row.field(columns.get("city_ascii"));
@@ -90,7 +90,7 @@ final class CityImportRows {
         } else if (country.isEmpty()) {
             report.unmatched(row, "no country (iso2) for " + name + ": a city is never matched on its name alone");
         } else if (!CityRules.isCountryCode(country)) {
-            report.malformed(row, "iso2 '" + country + "' is not an ISO 3166-1 alpha-2 country code");
+            report.malformed(row, "iso2 '" + country + "' " + org.citylinks.common.CountryCodes.NOT_KNOWN);
         } else {
             return new MembershipRow(row, name, country, field);
         }

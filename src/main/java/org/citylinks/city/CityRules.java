@@ -3,7 +3,6 @@ package org.citylinks.city;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import org.citylinks.api.model.CityInputDto;
@@ -19,8 +18,6 @@ import org.citylinks.common.ProblemException;
  */
 final class CityRules {
 
-    private static final Set<String> COUNTRY_CODES = Set.of(Locale.getISOCountries());
-
     /** The contract's bound on a city's name, ASCII name and region, in characters. */
     static final int MAX_TEXT = 200;
 
@@ -28,7 +25,7 @@ final class CityRules {
     }
 
     static boolean isCountryCode(String code) {
-        return COUNTRY_CODES.contains(code);
+        return org.citylinks.common.CountryCodes.isKnown(code);
     }
 
     /** Printable ASCII only: what {@code asciiName} may hold. */
@@ -53,7 +50,7 @@ final class CityRules {
                     "is required: name has no letters to transliterate to ASCII"));
         }
         if (input.getCountryCode() != null && !isCountryCode(input.getCountryCode())) {
-            errors.add(Problem.FieldError.atPointer("/countryCode", "is not an ISO 3166-1 alpha-2 country code"));
+            errors.add(Problem.FieldError.atPointer("/countryCode", org.citylinks.common.CountryCodes.NOT_KNOWN));
         }
         List<MembershipDto> memberships = input.getMemberships() == null ? List.of() : input.getMemberships();
         Set<String> seen = new HashSet<>();

@@ -16,7 +16,7 @@ final class CountryNames {
     private static final Map<String, String> CODES = new HashMap<>();
 
     static {
-        for (String code : Locale.getISOCountries()) {
+        for (String code : org.citylinks.common.CountryCodes.all()) {
             CODES.put(key(Locale.of("", code).getDisplayCountry(Locale.ENGLISH)), code);
         }
         String[][] aliases = {
@@ -35,6 +35,7 @@ final class CountryNames {
             { "USA", "US" }, { "UK", "GB" }, { "Russian Federation", "RU" }, { "Macedonia", "MK" },
             { "Swaziland", "SZ" }, { "Cape Verde", "CV" }, { "Vatican City", "VA" }, { "The Gambia", "GM" },
             { "The Bahamas", "BS" }, { "Hong Kong", "HK" }, { "Macau", "MO" }, { "Taiwan", "TW" },
+            { "Kosovo", "XK" },
         };
         for (String[] alias : aliases) {
             CODES.put(key(alias[0]), alias[1]);

@@ -43,7 +43,8 @@ class CityImportRowsTest {
                 + "Pekalongan,Pekalongan,-6.8886,109.6753,Indonesia,ID,IDN,Jawa Tengah,,307150,1360000001\n"
                 + "Ich\u2019\u014Fn,,37.2792,127.4425,Korea South,KR,KOR,Gyeonggi,,,1410000001\n"
                 + "Nowhere,Nowhere,91,0,Nowhere,ID,IDN,,,,1360000002\n"
-                + "Atlantis,Atlantis,1,1,Atlantis,ZZ,ZZZ,,,,1360000003\n");
+                + "Atlantis,Atlantis,1,1,Atlantis,ZZ,ZZZ,,,,1360000003\n"
+                + "Pristina,Pristina,42.6633,21.1622,Kosovo,XK,XKS,Prishtin\u00EB,primary,161751,1901760068\n");
         Map<String, Integer> columns = columns(rows.get(0));
         ImportReport report = new ImportReport("cities");
         CityImportRows.CityRow pekalongan = CityImportRows.city(rows.get(1), columns, report);
@@ -52,6 +53,7 @@ class CityImportRowsTest {
         assertEquals("Ich'on", CityImportRows.city(rows.get(2), columns, report).ascii(), "derived when left empty");
         assertNull(CityImportRows.city(rows.get(3), columns, report));
         assertNull(CityImportRows.city(rows.get(4), columns, report));
+        assertEquals("XK", CityImportRows.city(rows.get(5), columns, report).country(), "Kosovo's cities are kept");
         ImportReportDto reported = report.toDto();
         assertEquals(2L, reported.getMalformed());
         assertEquals(List.of(4L, 5L), reported.getProblems().stream().map(p -> p.getLine()).toList());

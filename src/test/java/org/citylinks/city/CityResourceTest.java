@@ -204,6 +204,19 @@ class CityResourceTest {
                 .body("errors.pointer", hasItem("/memberships/1/field"));
     }
 
+    /** Kosovo's code is not ISO 3166-1's, but it is the one the EU, CLDR and the world data use. */
+    @Test
+    void pristinaIsInXk() {
+        api(TestTokens.operator()).contentType(ContentType.JSON).body(Map.of("name", "Pristina " + Cities.tag(),
+                "countryCode", "XK")).when().post("/v1/cities").then().statusCode(201).body("countryCode", equalTo("XK"));
+        api().queryParam("country", "xk").get("/v1/cities").then().statusCode(200)
+                .body("items.countryCode", hasItem("XK"));
+        api(TestTokens.operator()).contentType(ContentType.JSON).body(Map.of("name", "Nowhere", "countryCode", "XX"))
+                .when().post("/v1/cities").then().statusCode(422)
+                .body("errors[0].pointer", equalTo("/countryCode"))
+                .body("errors[0].message", containsString("XK for Kosovo"));
+    }
+
     @Test
     void anExternalIdBelongsToOneCity() {
         String geonames = Long.toString(org.citylinks.common.TestRandom.nextLong(1_000_000_000L));

@@ -30,6 +30,7 @@ class CityRulesTest {
         assertTrue(CityRules.isAsciiText("Ich'on"));
         assertFalse(CityRules.isAsciiText("Ich\u2019\u014Fn"));
         assertTrue(CityRules.isCountryCode("ID"));
+        assertTrue(CityRules.isCountryCode("XK"), "Kosovo, as the EU, CLDR and the data write it");
         assertFalse(CityRules.isCountryCode("ZZ"));
     }
 
