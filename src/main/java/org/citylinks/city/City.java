@@ -57,6 +57,15 @@ public class City extends AuditedEntity {
     public List<Membership> memberships = new ArrayList<>();
 
     /** The organisation that added the city, which maintains it until the city has a government. */
+    /**
+     * The city's other names, as the JSON array the row keeps ({@code [{"name": ..., "language": ...}]});
+     * {@link AlternateNames} reads and writes it. Kept as JSON text so that no JSON mapper of the
+     * persistence layer is involved.
+     */
+    @Column(name = "alternate_names", nullable = false, columnDefinition = "jsonb")
+    @org.hibernate.annotations.ColumnTransformer(read = "alternate_names::text", write = "CAST(? AS jsonb)")
+    public String alternateNames = "[]";
+
     @Column(name = "owner_organization_id")
     public UUID ownerOrganizationId;
 }

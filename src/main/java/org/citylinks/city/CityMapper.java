@@ -29,6 +29,7 @@ final class CityMapper {
         dto.setPopulation(city.population);
         dto.setExternalIds(externalIds(city));
         dto.setMemberships(memberships(city.memberships));
+        dto.setAlternateNames(AlternateNames.read(city.alternateNames));
         dto.setDistanceKm(distanceKm == null ? null : Math.round(distanceKm * 1000) / 1000.0);
         dto.setCreatedAt(city.createdAt.atOffset(ZoneOffset.UTC));
         dto.setUpdatedAt(city.updatedAt.atOffset(ZoneOffset.UTC));
@@ -48,6 +49,7 @@ final class CityMapper {
         input.setPopulation(city.population);
         input.setExternalIds(externalIds(city));
         input.setMemberships(memberships(city.memberships));
+        input.setAlternateNames(AlternateNames.read(city.alternateNames));
         return input;
     }
 
@@ -65,6 +67,7 @@ final class CityMapper {
         city.geonamesId = ids == null ? null : ids.getGeonames();
         city.wikidataId = ids == null ? null : ids.getWikidata();
         city.simplemapsId = ids == null ? null : ids.getSimplemaps();
+        city.alternateNames = AlternateNames.write(input.getAlternateNames());
         city.memberships.clear();
         if (input.getMemberships() != null) {
             for (MembershipDto membership : input.getMemberships()) {

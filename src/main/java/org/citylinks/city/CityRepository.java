@@ -59,6 +59,7 @@ public class CityRepository implements PanacheRepositoryBase<City, UUID> {
         city.updatedAt = row.instant("updated_at");
         city.createdBy = row.text("created_by");
         city.updatedBy = row.text("updated_by");
+        city.alternateNames = row.text("alternate_names");
         if (row.text("memberships") != null) {
             for (String membership : row.text("memberships").split(",")) {
                 String[] parts = membership.split(":", -1);

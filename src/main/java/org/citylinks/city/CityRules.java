@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.citylinks.api.model.AlternateNameDto;
 import org.citylinks.api.model.CityInputDto;
 import org.citylinks.api.model.MembershipDto;
 import org.citylinks.api.model.NetworkDto;
@@ -70,6 +71,21 @@ final class CityRules {
             if (!seen.add(membership.getNetwork() + "/" + membership.getField())) {
                 errors.add(Problem.FieldError.atPointer("/memberships/" + i,
                         "repeats a membership listed before it"));
+            }
+        }
+        List<AlternateNameDto> alternates = input.getAlternateNames() == null ? List.of() : input.getAlternateNames();
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < alternates.size(); i++) {
+            AlternateNameDto alternate = alternates.get(i);
+            if (alternate == null || alternate.getName() == null) {
+                continue; // the schema check has named it already
+            }
+            if (!isName(alternate.getName())) {
+                errors.add(Problem.FieldError.atPointer("/alternateNames/" + i + "/name",
+                        "must be a name of 1 to 200 characters, not only white space"));
+            } else if (!names.add(alternate.getLanguage() + "\u0000" + alternate.getName())) {
+                errors.add(Problem.FieldError.atPointer("/alternateNames/" + i,
+                        "repeats a name listed before it in the same language"));
             }
         }
         if (!errors.isEmpty()) {

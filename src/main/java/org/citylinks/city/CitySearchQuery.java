@@ -25,7 +25,7 @@ final class CitySearchQuery {
      */
     static final String COLUMNS = "c.id, %s AS distance_km, c.name, c.ascii_name, c.country_code, c.region, c.lat,"
             + " c.lon, c.population, c.geonames_id, c.wikidata_id, c.simplemaps_id, c.version, c.created_at,"
-            + " c.updated_at, c.created_by, c.updated_by, (SELECT string_agg(m.network || ':' || coalesce(m.field, '')"
+            + " c.updated_at, c.created_by, c.updated_by, CAST(c.alternate_names AS text) AS alternate_names, (SELECT string_agg(m.network || ':' || coalesce(m.field, '')"
             + " || ':' || coalesce(CAST(m.since AS text), ''), ',' ORDER BY m.network, m.field)"
             + " FROM city_membership m WHERE m.city_id = c.id) AS memberships";
 

@@ -31,12 +31,15 @@ public enum CitySort {
     DISTANCE(null, List.of(SortKey.asc("(c.earth_point <-> p.here)", "double precision")));
 
     /**
-     * The relevance of a {@code q} search whose words all start words of the names: the exact name
-     * first, then names that start with the text typed, then the rest, each by population.
+     * The relevance of a {@code q} search whose words all start words of the names: a city one of
+     * whose names (its name, ASCII name or an alternate name) is the text typed first, then those
+     * with a name that starts with it, then the rest, each by population. So {@code Milano} finds
+     * Milan before Milanówek.
      */
     static final List<SortKey> WORD_RELEVANCE = List.of(
-            SortKey.asc("CASE WHEN c.sort_name = p.text OR c.search_name = p.text THEN 0"
-                    + " WHEN starts_with(c.search_name, p.text) THEN 1 ELSE 2 END", "integer"),
+            SortKey.asc("CASE WHEN c.search_name = p.text OR p.text = ANY (c.match_names) THEN 0"
+                    + " WHEN EXISTS (SELECT 1 FROM unnest(c.match_names) AS n WHERE starts_with(n, p.text)) THEN 1"
+                    + " ELSE 2 END", "integer"),
             SortKey.desc("coalesce(c.population, -1)", "bigint"));
 
     private final String parameter;

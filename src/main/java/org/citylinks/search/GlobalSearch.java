@@ -30,13 +30,13 @@ public class GlobalSearch {
      * its near spellings are matched against (a city's is its name alone).
      */
     private record Branch(String kind, String table, String alias, String title, String snippet, String similarText,
-            boolean private_) {
+            boolean private_, String exactBonus) {
 
         /** The branch's query; {@code {VISIBLE:alias}} is where the caller's condition goes, for tables with private rows. */
         String sql(TextMatch.Mode mode) {
             return "SELECT '" + kind + "' AS kind, " + alias + ".id, " + title + " AS title, " + snippet + " AS snippet,"
                     + " CAST(coalesce(ts_rank(" + alias + ".search_vector, p.query), 0) + word_similarity(p.text, "
-                    + similarText + ") AS double precision) AS score FROM " + table + " " + alias
+                    + similarText + ") + " + exactBonus + " AS double precision) AS score FROM " + table + " " + alias
                     + " WHERE " + TextMatch.condition(alias, mode, similarText)
                     + (private_ ? " AND {VISIBLE:" + alias + "}" : "");
         }
@@ -44,16 +44,18 @@ public class GlobalSearch {
 
     private static final List<Branch> BRANCHES = List.of(
             new Branch("CITY", "city", "c", "c.name",
-                    "c.name || ', ' || coalesce(c.region || ', ', '') || c.country_code", "c.search_name", false),
+                    "c.name || ', ' || coalesce(c.region || ', ', '') || c.country_code", "c.search_name", false,
+                    // a city one of whose names is the text typed comes first, as in the city list
+                    "CASE WHEN p.text = ANY (c.match_names) THEN 1 ELSE 0 END"),
             new Branch("VISIT", "visit", "v", "v.title", "left(coalesce(v.purpose, v.summary, v.title), 200)",
-                    "v.search_text", true),
+                    "v.search_text", true, "0"),
             new Branch("CONFERENCE", "conference", "co", "co.name",
-                    "left(coalesce(co.description, co.organizer, co.name), 200)", "co.search_text", true),
+                    "left(coalesce(co.description, co.organizer, co.name), 200)", "co.search_text", true, "0"),
             new Branch("PROPOSAL", "proposal", "pr", "pr.title",
-                    "left(coalesce(pr.summary, nullif(pr.programme_text, ''), pr.title), 200)", "pr.search_text", true),
+                    "left(coalesce(pr.summary, nullif(pr.programme_text, ''), pr.title), 200)", "pr.search_text", true, "0"),
             new Branch("PARTNERSHIP", "partnership", "pa", "replace(pa.city_names, ' ', ' – ')",
                     "left(coalesce(pa.description, initcap(replace(pa.relationship_type, '_', ' '))), 200)",
-                    "pa.search_text", false));
+                    "pa.search_text", false, "0"));
 
     /** The union for each mode, built once from the constants above. */
     private static final Map<TextMatch.Mode, String> HITS = Map.of(

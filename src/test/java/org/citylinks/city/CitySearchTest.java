@@ -43,6 +43,56 @@ class CitySearchTest {
                 .then().body("items[0].name", equalTo("São " + Cities.capitalized(tag)));
     }
 
+    /**
+     * The names people write: the Italian name of Milan before the cities whose names start with
+     * it, Köln for Cologne, UNESCO's Icheon for the data's Ich’ŏn (a tag keeps other tests' cities
+     * out of the way).
+     */
+    @Test
+    void aCityIsFoundFirstByAnyOfItsNames() {
+        String tag = Cities.capitalized(Cities.tag());
+        String milan = Cities.create(Map.of("name", "Milan" + tag, "countryCode", "IT", "population", 1_371_498,
+                "alternateNames", List.of(Map.of("name", "Milano" + tag, "language", "it"),
+                        Map.of("name", "Mailand" + tag, "language", "de")))).then().statusCode(201)
+                .body("alternateNames.name", contains("Milano" + tag, "Mailand" + tag)).extract().path("id");
+        Cities.create(Map.of("name", "Milano" + tag + "wek", "countryCode", "PL", "population", 18_000_000));
+        String cologne = Cities.create(Map.of("name", "Cologne" + tag, "countryCode", "DE",
+                "alternateNames", List.of(Map.of("name", "Köln" + tag, "language", "de")))).path("id");
+        String icheon = Cities.create(Map.of("name", "Ich\u2019\u014Fn" + tag, "asciiName", "Ich'on" + tag,
+                "countryCode", "KR", "alternateNames", List.of(Map.of("name", "Icheon" + tag),
+                        Map.of("name", "\uC774\uCC9C" + tag, "language", "ko")))).path("id");
+        api().queryParam("q", "Milano" + tag).get("/v1/cities").then().statusCode(200)
+                .body("items[0].id", equalTo(milan)).body("items", hasSize(2));
+        api().queryParam("q", "milano" + tag.toLowerCase()).get("/v1/search").then().statusCode(200)
+                .body("items[0].id", equalTo(milan));
+        api().queryParam("q", "Köln" + tag).get("/v1/cities").then().body("items[0].id", equalTo(cologne));
+        api().queryParam("q", "Koln" + tag).get("/v1/cities").then().body("items[0].id", equalTo(cologne));
+        api().queryParam("q", "Icheon" + tag).get("/v1/cities").then().body("items[0].id", equalTo(icheon))
+                .body("items[0].alternateNames[0].language", nullValue());
+    }
+
+    @Test
+    void alternateNamesAreEditedLikeTheRest() {
+        String tag = Cities.capitalized(Cities.tag());
+        String id = Cities.create(Map.of("name", "Yogyakarta" + tag, "countryCode", "ID")).path("id");
+        String etag = api().get("/v1/cities/{id}", id).then().body("alternateNames", empty()).extract().header("ETag");
+        String changed = api(org.citylinks.common.TestTokens.operator()).contentType("application/merge-patch+json")
+                .header("If-Match", etag).body(Map.of("alternateNames", List.of(Map.of("name", "Jogja" + tag, "language", "id"))))
+                .patch("/v1/cities/{id}", id).then().statusCode(200)
+                .body("alternateNames[0].name", equalTo("Jogja" + tag)).extract().header("ETag");
+        api().queryParam("q", "Jogja" + tag).get("/v1/cities").then().body("items[0].id", equalTo(id));
+        invalidRequest(org.citylinks.common.TestTokens.operator()).contentType("application/merge-patch+json")
+                .header("If-Match", changed).body(Map.of("alternateNames", List.of(Map.of("name", "Jogja", "language", "id"),
+                        Map.of("name", "Jogja", "language", "id"))))
+                .patch("/v1/cities/{id}", id).then().statusCode(422)
+                .body("errors[0].pointer", equalTo("/alternateNames/1"));
+        java.util.HashMap<String, Object> clear = new java.util.HashMap<>();
+        clear.put("alternateNames", null);
+        api(org.citylinks.common.TestTokens.operator()).contentType("application/merge-patch+json")
+                .header("If-Match", changed).body(clear).patch("/v1/cities/{id}", id).then().statusCode(200)
+                .body("alternateNames", empty());
+    }
+
     @Test
     void searchForgivesATypoAndPutsTheBestMatchFirst() {
         String tag = Cities.tag();
