@@ -21,7 +21,8 @@ import org.citylinks.common.ProblemException;
 
 /**
  * Imports cities (simplemaps World Cities) or UNESCO Creative Cities memberships from CSV, read as
- * a stream: the header says which. Cities are checked by {@link CityImportRows} and written in
+ * a stream: the header says which; a GeoNames dump (tab-separated, no header) goes to
+ * {@link GeoNamesImport}. Cities are checked by {@link CityImportRows} and written in
  * batches of {@value #BATCH} rows by {@link CityUpserts}, {@value #WRITERS} at once
  * ({@link ConcurrentBatches}); memberships by {@link MembershipImport}.
  */
@@ -45,8 +46,15 @@ public class CityImport {
     @Inject
     MembershipImport memberships;
 
-    public ImportReportDto run(InputStream csv, String user) {
-        try (CsvReader reader = new CsvReader(csv)) {
+    @Inject
+    GeoNamesImport geoNames;
+
+    public ImportReportDto run(InputStream body, String user) {
+        java.io.BufferedInputStream input = new java.io.BufferedInputStream(body, 65536);
+        if (GeoNamesImport.looksLikeGeoNames(input)) {
+            return geoNames.run(input, user);
+        }
+        try (CsvReader reader = new CsvReader(input)) {
             CsvReader.Row header = reader.next();
             if (header == null) {
                 throw ProblemException.invalidParameter("body", "is empty; send a CSV file with its header line");

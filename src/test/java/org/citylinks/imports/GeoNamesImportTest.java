@@ -1,0 +1,97 @@
+package org.citylinks.imports;
+
+import static org.citylinks.common.Api.api;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+
+import org.citylinks.common.EmbeddedPostgresResource;
+import org.citylinks.common.TestTokens;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+/**
+ * GeoNames' dumps, from the excerpts in src/test/resources/geonames (CC BY 4.0, GeoNames): a
+ * cities dump matches the cities already there by name, country and distance and gives them their
+ * other names, creates the rest and reports what it cannot place; the alternate names dump adds
+ * names with their languages. On a database of its own (its profile), so that the counts are exact.
+ */
+@QuarkusTest
+@TestProfile(GeoNamesImportTest.FreshDatabase.class)
+@QuarkusTestResource(value = EmbeddedPostgresResource.class, restrictToAnnotatedClass = false)
+class GeoNamesImportTest {
+
+    /** No settings of its own: a profile of its own starts the service, and its database, afresh. */
+    public static class FreshDatabase implements QuarkusTestProfile {
+    }
+
+    @Test
+    void theNamesPeopleWriteComeFromGeoNames() throws IOException {
+        String milan = city("Milan", "IT", 45.4643, 9.1895);
+        String cologne = city("Cologne", "DE", 50.9375, 6.9603);
+        String milanTennessee = city("Milan", "US", 35.9198, -88.7589);
+
+        Response cities = post(excerpt("cities-excerpt.txt"));
+        assertEquals(8, cities.<Integer>path("lines"));
+        assertEquals(4, cities.<Integer>path("created"), "Jakarta, Mumbai, Pristina, Kanazawa");
+        assertEquals(2, cities.<Integer>path("updated"), "Milan and Cologne, matched by name, country and distance");
+        cities.then().body("problems.line", containsInAnyOrder(7, 8))
+                .body("problems.find { it.line == 7 }.reason", containsString("not a populated place"))
+                .body("problems.find { it.line == 8 }.reason", containsString("'ZZ'"));
+
+        api().get("/v1/cities/{id}", milan).then().body("externalIds.geonames", equalTo("3173435"))
+                .body("alternateNames.name", hasItem("Milano")).body("alternateNames.name", hasItem("Mailand"));
+        api().get("/v1/cities/{id}", milanTennessee).then().body("externalIds.geonames", nullValue())
+                .body("alternateNames.name", not(hasItem("Milano")));
+        api().queryParam("q", "Milano").get("/v1/cities").then().body("items[0].id", equalTo(milan));
+        api().queryParam("q", "Köln").get("/v1/cities").then().body("items[0].id", equalTo(cologne));
+        api().queryParam("q", "Bombay").get("/v1/cities").then().body("items[0].name", equalTo("Mumbai"));
+        api().queryParam("q", "Prishtina").get("/v1/cities").then().body("items[0].countryCode", equalTo("XK"));
+
+        Response names = post(excerpt("alternate-names-excerpt.txt"));
+        assertEquals(8, names.<Integer>path("lines"));
+        assertEquals(1, names.<Integer>path("unmatched"));
+        names.then().body("problems[0].line", equalTo(8)).body("problems[0].reason", containsString("424242424"));
+        api().get("/v1/cities/{id}", milan).then()
+                .body("alternateNames.find { it.name == 'Milano' }.language", equalTo("it"))
+                .body("alternateNames.findAll { it.name == 'Milano' }.size()", equalTo(1))
+                .body("alternateNames.name", not(hasItem("https://en.wikipedia.org/wiki/Milan")));
+        api().queryParam("q", "Bombay").get("/v1/cities").then()
+                .body("items[0].alternateNames.find { it.name == 'Bombay' }.language", equalTo("en"));
+
+        Response again = post(excerpt("cities-excerpt.txt"));
+        assertEquals(0, again.<Integer>path("created"));
+        assertEquals(0, again.<Integer>path("updated"), "a second run changes nothing");
+    }
+
+    private static String city(String name, String country, double lat, double lon) {
+        return api(TestTokens.operator()).contentType(ContentType.JSON)
+                .body(Map.of("name", name, "countryCode", country, "location", Map.of("lat", lat, "lon", lon)))
+                .post("/v1/cities").then().statusCode(201).extract().path("id");
+    }
+
+    private static Response post(byte[] dump) {
+        return api(TestTokens.operator()).contentType("text/tab-separated-values").body(dump).post("/v1/cities/import")
+                .then().statusCode(200).extract().response();
+    }
+
+    private static byte[] excerpt(String name) throws IOException {
+        try (InputStream in = GeoNamesImportTest.class.getResourceAsStream("/geonames/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+}
