@@ -33,6 +33,7 @@ import io.restassured.response.Response;
 @QuarkusTest
 @TestProfile(GeoNamesImportTest.FreshDatabase.class)
 @QuarkusTestResource(value = EmbeddedPostgresResource.class, restrictToAnnotatedClass = false)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class GeoNamesImportTest {
 
     /** No settings of its own: a profile of its own starts the service, and its database, afresh. */
@@ -40,6 +41,7 @@ class GeoNamesImportTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(1)
     void theNamesPeopleWriteComeFromGeoNames() throws IOException {
         String milan = city("Milan", "IT", 45.4643, 9.1895);
         String cologne = city("Cologne", "DE", 50.9375, 6.9603);
@@ -76,6 +78,37 @@ class GeoNamesImportTest {
         Response again = post(excerpt("cities-excerpt.txt"));
         assertEquals(0, again.<Integer>path("created"));
         assertEquals(0, again.<Integer>path("updated"), "a second run changes nothing");
+    }
+
+    /**
+     * The whole world data, then the GeoNames excerpt over it: Kosovo's 49 cities are kept, and the
+     * names people write (Milano, Köln, Mailand, Bombay, Prishtina) find their cities first (runs
+     * after the test above, on its database).
+     */
+    @Test
+    @org.junit.jupiter.api.Order(2)
+    void theWorldDataAndGeoNamesTogether() throws IOException {
+        byte[] world;
+        try (InputStream in = GeoNamesImportTest.class.getResourceAsStream("/data/world-cities.csv")) {
+            world = in.readAllBytes();
+        }
+        Response imported = api(TestTokens.operator()).contentType("text/csv").body(world).post("/v1/cities/import")
+                .then().statusCode(200).extract().response();
+        imported.then().body("problems.reason", hasItem(containsString("'XW'")))
+                .body("problems.reason", not(hasItem(containsString("'XK'"))));
+        // 49 of the data's own, and the Pristina the first test created from GeoNames: the world
+        // import matches on its own ids first (import GeoNames after it, as below, to merge them).
+        api().queryParam("country", "XK").queryParam("limit", 100).get("/v1/cities").then()
+                .body("items.size()", equalTo(50));
+        post(excerpt("cities-excerpt.txt"));
+        post(excerpt("alternate-names-excerpt.txt"));
+        for (Map.Entry<String, String> spelling : Map.of("Milano", "Milan", "Köln", "Cologne", "Mailand", "Milan",
+                "Bombay", "Mumbai", "Prishtina", "Pristina").entrySet()) {
+            api().queryParam("q", spelling.getKey()).get("/v1/cities").then()
+                    .body("items[0].name", equalTo(spelling.getValue()));
+        }
+        // Not yet: the report's misspellings Kanzawa and Jakrta wait for typo tolerance (issue 19's
+        // second part); today Kanzawa finds Kanzakimachi-kanzaki first and Jakrta nothing.
     }
 
     private static String city(String name, String country, double lat, double lon) {
