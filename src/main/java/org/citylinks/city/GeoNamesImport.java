@@ -1,13 +1,9 @@
 package org.citylinks.city;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,6 +27,7 @@ import org.citylinks.common.CountryCodes;
 import org.citylinks.common.CsvReader;
 import org.citylinks.common.ImportReport;
 import org.citylinks.common.ProblemException;
+import org.citylinks.common.Utf8Lines;
 import org.hibernate.Session;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -81,11 +78,12 @@ public class GeoNamesImport {
         List<CsvReader.Row> batch = new ArrayList<>();
         Boolean citiesDump = null;
         long line = 0;
-        try (InputStream in = input) {
-            for (byte[] bytes = readLine(in); bytes != null; bytes = readLine(in)) {
+        try (Utf8Lines lines = new Utf8Lines(input)) {
+            for (Utf8Lines.Line text = lines.next(); text != null; text = lines.next()) {
                 line++;
-                CsvReader.Row row = decode(line, bytes);
-                if (row.text() != null && row.text().isEmpty()) {
+                CsvReader.Row row = new CsvReader.Row(line, text.text(), List.of(text.text().split("\t", -1)),
+                        text.utf8() ? null : Utf8Lines.NOT_UTF8);
+                if (row.text().isEmpty()) {
                     report.line();
                     continue;
                 }
@@ -334,34 +332,6 @@ public class GeoNamesImport {
             return value >= min && value <= max ? value : null;
         } catch (NumberFormatException e) {
             return null;
-        }
-    }
-
-    /** The next line's bytes without its end (LF or CRLF), or null at the end of the stream. */
-    private static byte[] readLine(InputStream in) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream(256);
-        int b = in.read();
-        if (b < 0) {
-            return null;
-        }
-        while (b >= 0 && b != '\n') {
-            line.write(b);
-            b = in.read();
-        }
-        byte[] bytes = line.toByteArray();
-        if (bytes.length > 0 && bytes[bytes.length - 1] == '\r') {
-            return java.util.Arrays.copyOf(bytes, bytes.length - 1);
-        }
-        return bytes;
-    }
-
-    private static CsvReader.Row decode(long number, byte[] bytes) {
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-            return new CsvReader.Row(number, text, List.of(text.split("\t", -1)), null);
-        } catch (CharacterCodingException e) {
-            return new CsvReader.Row(number, null, List.of(), "is not valid UTF-8 text");
         }
     }
 }

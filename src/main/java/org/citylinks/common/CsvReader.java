@@ -1,14 +1,8 @@
 package org.citylinks.common;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,38 +33,22 @@ public final class CsvReader implements AutoCloseable {
         }
     }
 
-    private final InputStream input;
-    private final ByteArrayOutputStream lineBytes = new ByteArrayOutputStream(256);
+    private final Utf8Lines lines;
     private long lineNumber;
     private boolean unreadableLine;
 
     public CsvReader(InputStream input) {
-        this.input = new BufferedInputStream(input, 64 * 1024);
+        this.lines = new Utf8Lines(input);
     }
 
-    /**
-     * The next line without its line break (LF or CRLF), or null at the end; a line whose bytes
-     * are not UTF-8 sets {@link #unreadableLine}.
-     */
+    /** The next line without its line break, or null at the end; a line that is not UTF-8 sets {@link #unreadableLine}. */
     private String readLine() throws IOException {
-        lineBytes.reset();
-        int b = input.read();
-        if (b < 0) {
+        Utf8Lines.Line line = lines.next();
+        if (line == null) {
             return null;
         }
-        while (b >= 0 && b != '\n') {
-            lineBytes.write(b);
-            b = input.read();
-        }
-        byte[] bytes = lineBytes.toByteArray();
-        int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, 0, length)).toString();
-        } catch (CharacterCodingException e) {
-            unreadableLine = true;
-            return new String(bytes, 0, length, StandardCharsets.UTF_8);
-        }
+        unreadableLine |= !line.utf8();
+        return line.text();
     }
 
     /** The next record, or null at the end. */
@@ -84,8 +62,7 @@ public final class CsvReader implements AutoCloseable {
             long start = lineNumber;
             StringBuilder text = new StringBuilder(line);
             List<String> fields = fields(line, text);
-            return new Row(start, text.toString(), fields, unreadableLine
-                    ? "is not valid UTF-8 text (the file must be UTF-8; this line has bytes that are not)" : null);
+            return new Row(start, text.toString(), fields, unreadableLine ? Utf8Lines.NOT_UTF8 : null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -147,7 +124,7 @@ public final class CsvReader implements AutoCloseable {
     @Override
     public void close() {
         try {
-            input.close();
+            lines.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -107,6 +107,10 @@ class GeoNamesImportTest {
             api().queryParam("q", spelling.getKey()).get("/v1/cities").then()
                     .body("items[0].name", equalTo(spelling.getValue()));
         }
+        // A line whose bytes are not UTF-8 is reported by its number; the lines around it are read.
+        byte[] bad = "786714\tPristina\t\u00ff\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Response unreadable = post(bad);
+        unreadable.then().body("problems[0].line", equalTo(1)).body("problems[0].reason", containsString("UTF-8"));
         // Not yet: the report's misspellings Kanzawa and Jakrta wait for typo tolerance (issue 19's
         // second part); today Kanzawa finds Kanzakimachi-kanzaki first and Jakrta nothing.
     }
