@@ -66,6 +66,12 @@ public final class ApiRoutes {
         return route(path).map(route -> route.operationByMethod().get(method));
     }
 
+    /** The path patterns of the routes that serve any of these operation ids. */
+    public static List<Pattern> pathsOf(Set<String> operations) {
+        return ROUTES.stream().filter(route -> route.operationByMethod().values().stream().anyMatch(operations::contains))
+                .map(Route::path).toList();
+    }
+
     private static java.util.Optional<Route> route(String path) {
         return ROUTES.stream().filter(route -> route.path().matcher(path).matches())
                 .max(Comparator.comparingInt(Route::literalLength));

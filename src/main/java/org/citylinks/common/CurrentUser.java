@@ -47,12 +47,7 @@ public class CurrentUser {
      * bounds, whatever address it calls from.
      */
     public String subject() {
-        try {
-            if (identity.isAnonymous()) {
-                return null;
-            }
-        } catch (io.quarkus.security.AuthenticationFailedException
-                | io.quarkus.security.AuthenticationCompletionException e) {
+        if (anonymous()) {
             return null;
         }
         if (identity.getPrincipal() instanceof JsonWebToken token && token.getSubject() != null) {
@@ -68,16 +63,19 @@ public class CurrentUser {
      */
     public Viewer viewer() {
         if (viewer == null) {
-            boolean anonymous;
-            try {
-                anonymous = identity.isAnonymous();
-            } catch (io.quarkus.security.AuthenticationFailedException
-                    | io.quarkus.security.AuthenticationCompletionException e) {
-                anonymous = true;
-            }
-            viewer = anonymous ? Viewer.ANONYMOUS : resolve();
+            viewer = anonymous() ? Viewer.ANONYMOUS : resolve();
         }
         return viewer;
+    }
+
+    /** No token, or one that is not valid: the caller is answered as anonymous. */
+    private boolean anonymous() {
+        try {
+            return identity.isAnonymous();
+        } catch (io.quarkus.security.AuthenticationFailedException
+                | io.quarkus.security.AuthenticationCompletionException e) {
+            return true;
+        }
     }
 
     private Viewer resolve() {

@@ -54,6 +54,7 @@ public class FairUse {
     private Cache<String, String> verifiedTokens;
     private Bucket replica;
     private String policy;
+    private java.util.List<java.util.regex.Pattern> boundedPaths;
 
     @jakarta.annotation.PostConstruct
     void createBuckets() {
@@ -61,6 +62,7 @@ public class FairUse {
         clients = Caffeine.newBuilder().expireAfterAccess(window.multipliedBy(2)).maximumSize(100_000).build();
         verifiedTokens = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(5)).maximumSize(10_000).build();
         replica = bucket(settings.perReplica());
+        boundedPaths = ApiRoutes.pathsOf(settings.operations());
         policy = "\"client\";q=" + settings.perClient() + ";w=" + window.toSeconds() + ", \"replica\";q="
                 + settings.perReplica() + ";w=" + window.toSeconds();
     }
@@ -121,9 +123,13 @@ public class FairUse {
         });
     }
 
+    /**
+     * Whether the request is one of the bounded operations. Every request passes here, so the paths
+     * of those few operations are tried first; only a request that matches one is resolved fully.
+     */
     private boolean bounded(HttpServerRequest http) {
         String path = http.path();
-        return path != null && path.startsWith("/v1/")
+        return path != null && boundedPaths.stream().anyMatch(pattern -> pattern.matcher(path).matches())
                 && ApiRoutes.operation(path, http.method().name()).filter(settings.operations()::contains).isPresent();
     }
 
@@ -165,7 +171,7 @@ public class FairUse {
     private ProblemException refusal(Bucket client, boolean byClient) {
         long waitNanos = (byClient ? client : replica).estimateAbilityToConsume(1).getNanosToWaitForRefill();
         String who = byClient ? "You have made" : "This service has had";
-        return new ProblemException(ProblemType.TOO_MANY_REQUESTS, who + " too many requests to its expensive"
+        return new ProblemException(ProblemType.TOO_MANY_REQUESTS, who + " too many requests to the expensive"
                 + " operations (search, suggestions, map, imports, calendars) in the last "
                 + settings.window().toSeconds() + " s. Retry after the seconds that Retry-After gives.")
                 .withHeader("Retry-After", Long.toString(seconds(waitNanos)))

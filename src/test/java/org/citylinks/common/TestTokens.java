@@ -103,14 +103,9 @@ public final class TestTokens {
                 .expiresIn(600).sign(key("other-private-key.pem"));
     }
 
-    /** An unsigned token ({@code alg: none}) that claims the admin role. */
+    /** An unsigned token ({@code alg: none}) that claims the admin role (and more). */
     public static String unsigned() {
-        java.util.Base64.Encoder base64 = java.util.Base64.getUrlEncoder().withoutPadding();
-        String header = "{\"alg\":\"none\",\"typ\":\"JWT\"}";
-        String claims = "{\"iss\":\"" + ISSUER + "\",\"aud\":\"" + AUDIENCE + "\",\"upn\":\"admin@citylinks.test\",\"groups\":[\"admin\",\"editor\"],"
-                + "\"exp\":" + (Instant.now().getEpochSecond() + 600) + "}";
-        return base64.encodeToString(header.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "."
-                + base64.encodeToString(claims.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + ".";
+        return ForgedTokens.unsigned(admin());
     }
 
     private static PrivateKey key(String name) {
