@@ -8,8 +8,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.citylinks.common.KeysetQuery;
+import org.citylinks.common.SearchVocabulary;
 import org.citylinks.common.TextMatch;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -18,13 +20,16 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 @ApplicationScoped
 public class CityRepository implements PanacheRepositoryBase<City, UUID> {
 
+    @Inject
+    SearchVocabulary vocabulary;
+
     /** One page of a search: the cities in order, their distances for a {@code near} search, and the next cursor. */
     public record SearchPage(List<City> cities, Map<UUID, Double> distancesKm, String next) {
     }
 
     public SearchPage search(CitySearch search) {
         KeysetQuery.Page page = TextMatch.page(search.text(), match -> CitySearchQuery.of(search, match),
-                getEntityManager(), search.cursor(), search.limit());
+                getEntityManager(), vocabulary, search.cursor(), search.limit());
         List<City> cities = new ArrayList<>();
         Map<UUID, Double> distances = new HashMap<>();
         for (KeysetQuery.Row row : page.rows()) {

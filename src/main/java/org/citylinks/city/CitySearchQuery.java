@@ -13,7 +13,7 @@ import org.citylinks.common.TextMatch;
  * page.
  *
  * <p>A name search ({@code q}) matches in the two modes of {@link TextMatch}: names with a word
- * starting with each word typed, else names spelt nearly like it.
+ * starting with each word typed or one typo away from it, else names spelt nearly like it.
  */
 final class CitySearchQuery {
 
@@ -32,18 +32,14 @@ final class CitySearchQuery {
     private CitySearchQuery() {
     }
 
-    static KeysetQuery of(CitySearch search, TextMatch.Mode mode) {
+    static KeysetQuery of(CitySearch search, TextMatch.Match match) {
         String distance = search.near() != null ? "sec_to_gc(cube_distance(c.earth_point, p.here)) / 1000.0" : "NULL";
-        // The inputs are bound once, in a FROM-less subquery that the planner folds into constants.
-        KeysetQuery query = new KeysetQuery(COLUMNS.formatted(distance),
-                "city c CROSS JOIN (SELECT citylinks_normalize(CAST(? AS text)) AS text,"
-                        + " citylinks_query(CAST(? AS text)) AS query,"
-                        + " CAST(ll_to_earth(CAST(? AS double precision), CAST(? AS double precision)) AS cube) AS here) p",
-                search.text(), search.text(), search.near() == null ? null : search.near().lat(),
-                search.near() == null ? null : search.near().lon());
+        KeysetQuery query = match.query(COLUMNS.formatted(distance), "CROSS JOIN city c",
+                ", CAST(ll_to_earth(CAST(? AS double precision), CAST(? AS double precision)) AS cube) AS here",
+                search.near() == null ? null : search.near().lat(), search.near() == null ? null : search.near().lon());
         if (search.text() != null) {
-            query.where(mode == TextMatch.Mode.WORDS
-                    ? "c.search_vector @@ p.query"
+            query.where(match.mode() == TextMatch.Mode.WORDS
+                    ? "c.search_vector @@ p.loose"
                     // Word similarity: the words typed are close to some run of words of the name,
                     // which forgives a typo; the trigram index serves it.
                     : "p.text <% c.search_name");
@@ -70,7 +66,7 @@ final class CitySearchQuery {
                         + " AND sec_to_gc(cube_distance(c.earth_point, p.here)) <= ?", metres, metres);
             }
         }
-        List<KeysetQuery.SortKey> keys = new ArrayList<>(effectiveOrder(search, mode));
+        List<KeysetQuery.SortKey> keys = new ArrayList<>(effectiveOrder(search, match.mode()));
         keys.add(KeysetQuery.SortKey.asc("c.id", "uuid"));
         return query.orderBy(keys);
     }

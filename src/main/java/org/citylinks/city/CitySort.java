@@ -31,16 +31,22 @@ public enum CitySort {
     DISTANCE(null, List.of(SortKey.asc("(c.earth_point <-> p.here)", "double precision")));
 
     /**
-     * The relevance of a {@code q} search whose words all start words of the names: a city one of
-     * whose names (its name, ASCII name or an alternate name) is the text typed first, then those
-     * with a name that starts with it, then the rest, each by population. So {@code Milano} finds
-     * Milan before Milanówek.
+     * The relevance of a {@code q} search in words, as search engines rank: a city one of whose
+     * names (its name, ASCII name or an alternate name) is the text typed first, then those with a
+     * name that starts with it, then those with every word as typed somewhere in their names, then
+     * those that match with the fewest typos forgiven, then the other typo matches; within each, the
+     * larger city first, and among typo matches of the same size the name nearest to the text. So
+     * {@code Milano} finds Milan before Milanówek, {@code Kanzawa} finds Kanazawa and
+     * {@code Maimi} Miami.
      */
     static final List<SortKey> WORD_RELEVANCE = List.of(
-            SortKey.asc("CASE WHEN c.search_name = p.text OR p.text = ANY (c.match_names) THEN 0"
+            SortKey.asc("CASE WHEN p.text = ANY (c.match_names) THEN 0"
                     + " WHEN EXISTS (SELECT 1 FROM unnest(c.match_names) AS n WHERE starts_with(n, p.text)) THEN 1"
-                    + " ELSE 2 END", "integer"),
-            SortKey.desc("coalesce(c.population, -1)", "bigint"));
+                    + " WHEN c.search_vector @@ p.query THEN 2 WHEN c.search_vector @@ p.closest THEN 3 ELSE 4 END",
+                    "integer"),
+            SortKey.desc("coalesce(c.population, -1)", "bigint"),
+            SortKey.desc("CAST(CASE WHEN c.search_vector @@ p.query THEN 0 ELSE similarity(c.search_name, p.text) END"
+                    + " AS double precision)", "double precision"));
 
     private final String parameter;
     private final List<SortKey> keys;

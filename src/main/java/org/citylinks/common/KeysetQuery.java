@@ -133,10 +133,20 @@ public final class KeysetQuery {
      * @param from    the FROM clause, joins included, without the keyword
      */
     public KeysetQuery(String columns, String from, Object... parameters) {
+        this(columns, from, java.util.Arrays.asList(parameters), java.util.Arrays.asList(parameters));
+    }
+
+    /**
+     * As {@link #KeysetQuery(String, String, Object...)}, for a FROM clause some of whose
+     * parameters are worked out from the others (such as the typos forgiven in a text, which
+     * depend on the words known at the time): only {@code fingerprinted} go into the cursor's
+     * fingerprint, so that a cursor stays good while those change.
+     */
+    public KeysetQuery(String columns, String from, List<Object> parameters, List<Object> fingerprinted) {
         this.columns = columns;
         this.from.append(from);
-        this.fromParameters.addAll(java.util.Arrays.asList(parameters));
-        fingerprint.add(from + java.util.Arrays.asList(parameters));
+        this.fromParameters.addAll(parameters);
+        fingerprint.add(from + fingerprinted);
     }
 
     /** Adds a condition; {@code describe} goes into the cursor's fingerprint with the parameters. */

@@ -1,5 +1,8 @@
 package org.citylinks.common;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.function.Function;
 
 import jakarta.persistence.EntityManager;
@@ -9,9 +12,12 @@ import jakarta.persistence.EntityManager;
  * {@code search_text} columns (both normalised: no case, no accents, no stemming).
  *
  * <p>It runs in one of two {@link Mode}s. {@link Mode#WORDS} first: every word typed starts a word
- * of the text, which the full-text GIN index answers in a fraction of a millisecond. Only when that
- * finds nothing does {@link Mode#SIMILAR} look for near spellings by trigram word similarity, which
- * forgives typos but must read every row sharing a trigram with the input: milliseconds, not
+ * of the text, or is a word of the text with a typo forgiven ({@link TypoTolerance}, whose near
+ * words {@link SearchVocabulary} finds before the query runs), which the full-text GIN index
+ * answers in a fraction of a millisecond. Rows that match as typed rank above those that match only
+ * with a typo forgiven. Only when that finds nothing does {@link Mode#SIMILAR} look for near
+ * spellings by trigram word similarity, which forgives what the typo rules do not (a typo in a short
+ * word, or more of them) but must read every row sharing a trigram with the input: milliseconds, not
  * microseconds, on a large table. A cursor carries on in the mode of the page that made it.
  */
 public final class TextMatch {
@@ -19,47 +25,95 @@ public final class TextMatch {
     /** How {@code q} matches. */
     public enum Mode { WORDS, SIMILAR }
 
+    /**
+     * One way of matching a text: the mode, the text (null without {@code q}) and the tsquery texts
+     * with its typos forgiven (null when there are none to forgive).
+     */
+    public record Match(Mode mode, String text, TypoTolerance.TypoQueries typos) {
+
+        /**
+         * The subquery {@code p} that binds the query's inputs once: {@code p.text} (the normalised
+         * words), {@code p.query} (each word as the start of a word), {@code p.loose} (the same or
+         * a word within its typos) and {@code p.closest} (the same or a word with the fewest
+         * typos), then {@code extraColumns} (", expression AS name", whose parameters follow this
+         * one's). The planner folds it into constants.
+         */
+        public String inputs(String extraColumns) {
+            return "(SELECT q.*, coalesce(to_tsquery('simple', CAST(? AS text)), q.query) AS loose,"
+                    + " coalesce(to_tsquery('simple', CAST(? AS text)), q.query) AS closest FROM (SELECT citylinks_normalize(CAST(? AS text)) AS text,"
+                    + " citylinks_query(CAST(? AS text)) AS query" + extraColumns + ") q) p";
+        }
+
+        /** The parameters of {@link #inputs}, in order. */
+        public List<Object> parameters() {
+            return Arrays.asList(typos == null ? null : typos.loose(), typos == null ? null : typos.closest(), text,
+                    text);
+        }
+
+        /**
+         * A query whose FROM clause starts with {@link #inputs}; the typo query, which follows from
+         * the text and the words known, stays out of the cursor's fingerprint.
+         */
+        public KeysetQuery query(String columns, String from, String extraColumns, Object... extraParameters) {
+            List<Object> parameters = new ArrayList<>(parameters());
+            parameters.addAll(Arrays.asList(extraParameters));
+            List<Object> fingerprinted = new ArrayList<>(List.of(mode.name()));
+            fingerprinted.add(text);
+            fingerprinted.addAll(Arrays.asList(extraParameters));
+            return new KeysetQuery(columns, inputs(extraColumns) + " " + from, parameters, fingerprinted);
+        }
+    }
+
     private TextMatch() {
     }
 
-    /**
-     * The FROM clause of {@code table alias} joined to the query's inputs {@code p}, bound once:
-     * {@code p.text} (the normalised words) and {@code p.query} (the prefix tsquery).
-     */
-    public static KeysetQuery query(String columns, String table, String alias, String text) {
-        return new KeysetQuery(columns, table + " " + alias
-                + " CROSS JOIN (SELECT citylinks_normalize(CAST(? AS text)) AS text,"
-                + " citylinks_query(CAST(? AS text)) AS query) p", text, text);
+    /** The FROM clause of {@code table alias} joined to the query's inputs {@code p} (see {@link Match#inputs}). */
+    public static KeysetQuery query(String columns, String table, String alias, Match match) {
+        return match.query(columns, "CROSS JOIN " + table + " " + alias, "");
     }
 
-    /** Rows whose text has every word (or a word starting with it), or, in SIMILAR, is close to the words typed. */
-    public static String condition(String alias, Mode mode) {
-        return condition(alias, mode, alias + ".search_text");
+    /** Rows whose text has every word (or a word starting with it, or one typo away), or, in SIMILAR, is close to the words typed. */
+    public static String condition(String alias, Match match) {
+        return condition(alias, match.mode(), alias + ".search_text");
     }
 
-    /** As {@link #condition(String, Mode)}, with the near spellings matched against {@code similarText}. */
+    /** As {@link #condition(String, Match)}, with the near spellings matched against {@code similarText}. */
     public static String condition(String alias, Mode mode, String similarText) {
-        return mode == Mode.WORDS ? alias + ".search_vector @@ p.query" : "p.text <% " + similarText;
-    }
-
-    /** Best match first: word rank plus similarity (computed only for the rows that matched). */
-    public static KeysetQuery.SortKey relevance(String alias) {
-        return KeysetQuery.SortKey.desc("CAST(coalesce(ts_rank(" + alias + ".search_vector, p.query), 0)"
-                + " + word_similarity(p.text, " + alias + ".search_text) AS double precision)", "double precision");
+        return mode == Mode.WORDS ? alias + ".search_vector @@ p.loose" : "p.text <% " + similarText;
     }
 
     /**
-     * One page of a search that may have text: {@code build} makes the query for a mode. Without
+     * How well a row matched, higher first: 6 for every word as typed (whole or as the start of a
+     * word), 3 for the fewest typos forgiven, else 0; then the word rank (normalised below 1) and the
+     * similarity of the text (at most 1). So the rows that need no typo forgiven come first, then
+     * those that need fewest.
+     */
+    public static String score(String alias, String similarText) {
+        return "CAST(CASE WHEN " + alias + ".search_vector @@ p.query THEN 6 WHEN " + alias
+                + ".search_vector @@ p.closest THEN 3 ELSE 0 END"
+                + " + coalesce(ts_rank(" + alias + ".search_vector, p.loose, 32), 0)"
+                + " + word_similarity(p.text, " + similarText + ") AS double precision)";
+    }
+
+    /** Best match first (see {@link #score}); computed only for the rows that matched. */
+    public static KeysetQuery.SortKey relevance(String alias) {
+        return KeysetQuery.SortKey.desc(score(alias, alias + ".search_text"), "double precision");
+    }
+
+    /**
+     * One page of a search that may have text: {@code build} makes the query for a match. Without
      * text, or with words that match, that is the WORDS query; the SIMILAR one runs for a first page
      * that found nothing, and for the pages after it.
      */
-    public static KeysetQuery.Page page(String text, Function<Mode, KeysetQuery> build, EntityManager entityManager,
-            String cursor, int limit) {
-        KeysetQuery words = build.apply(Mode.WORDS);
+    public static KeysetQuery.Page page(String text, Function<Match, KeysetQuery> build, EntityManager entityManager,
+            SearchVocabulary vocabulary, String cursor, int limit) {
         if (text == null) {
-            return words.run(entityManager, cursor, limit);
+            return build.apply(new Match(Mode.WORDS, null, null)).run(entityManager, cursor, limit);
         }
-        KeysetQuery similar = build.apply(Mode.SIMILAR);
+        TypoTolerance.TypoQueries typos = entityManager.unwrap(org.hibernate.Session.class)
+                .doReturningWork(connection -> vocabulary.typoQueries(text, connection));
+        KeysetQuery words = build.apply(new Match(Mode.WORDS, text, typos));
+        KeysetQuery similar = build.apply(new Match(Mode.SIMILAR, text, typos));
         if (cursor != null && similar.madeCursor(cursor)) {
             return similar.run(entityManager, cursor, limit);
         }

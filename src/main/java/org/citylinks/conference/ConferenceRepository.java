@@ -6,9 +6,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.citylinks.common.KeysetQuery;
 import org.citylinks.common.KeysetQuery.SortField;
+import org.citylinks.common.SearchVocabulary;
 import org.citylinks.common.TextMatch;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -16,6 +18,9 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 /** Reads and writes conferences; the list runs as keyset-paged SQL. */
 @ApplicationScoped
 public class ConferenceRepository implements PanacheRepositoryBase<Conference, UUID> {
+
+    @Inject
+    SearchVocabulary vocabulary;
 
     private static final Map<String, SortField> SORTS = Map.of(
             "startDate", new SortField("c.start_date", "date"),
@@ -27,12 +32,12 @@ public class ConferenceRepository implements PanacheRepositoryBase<Conference, U
 
     Result search(ConferenceSearch search, org.citylinks.common.Viewer viewer) {
         KeysetQuery.Page page = TextMatch.page(search.text(), match -> query(search, match, viewer), getEntityManager(),
-                search.cursor(), search.limit());
+                vocabulary, search.cursor(), search.limit());
         return new Result(page.load(getEntityManager(), Conference.class), page.next());
     }
 
-    private static KeysetQuery query(ConferenceSearch search, TextMatch.Mode match, org.citylinks.common.Viewer viewer) {
-        KeysetQuery query = TextMatch.query("c.id", "conference", "c", search.text());
+    private static KeysetQuery query(ConferenceSearch search, TextMatch.Match match, org.citylinks.common.Viewer viewer) {
+        KeysetQuery query = TextMatch.query("c.id", "conference", "c", match);
         query.where(viewer.condition("c"), viewer.parameters().toArray());
         if (search.text() != null) {
             query.where(TextMatch.condition("c", match));

@@ -7,15 +7,21 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.citylinks.common.KeysetQuery;
 import org.citylinks.common.KeysetQuery.SortField;
+import org.citylinks.common.SearchVocabulary;
+import org.citylinks.common.TextMatch;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 /** Reads and writes partnerships; lists run as keyset-paged SQL. */
 @ApplicationScoped
 public class PartnershipRepository implements PanacheRepositoryBase<Partnership, UUID> {
+
+    @Inject
+    SearchVocabulary vocabulary;
 
     private static final Map<String, SortField> SORTS = Map.of(
             "since", new SortField("coalesce(pa.since, '')", "text"),
@@ -26,7 +32,16 @@ public class PartnershipRepository implements PanacheRepositoryBase<Partnership,
     }
 
     Result search(PartnershipSearch search) {
-        KeysetQuery query = new KeysetQuery("pa.id", "partnership pa");
+        KeysetQuery.Page page = TextMatch.page(search.text(), match -> query(search, match), getEntityManager(),
+                vocabulary, search.cursor(), search.limit());
+        return new Result(page.load(getEntityManager(), Partnership.class), page.next());
+    }
+
+    private static KeysetQuery query(PartnershipSearch search, TextMatch.Match match) {
+        KeysetQuery query = TextMatch.query("pa.id", "partnership", "pa", match);
+        if (search.text() != null) {
+            query.where(TextMatch.condition("pa", match));
+        }
         if (search.cityId() != null) {
             query.where("pa.city_a_id = ? OR pa.city_b_id = ?", search.cityId(), search.cityId());
         }
@@ -42,9 +57,12 @@ public class PartnershipRepository implements PanacheRepositoryBase<Partnership,
         if (search.field() != null) {
             query.where("pa.fields @> ARRAY[CAST(? AS text)]", search.field());
         }
-        query.orderBy(KeysetQuery.sortKeys(SORTS, search.sort() == null ? "-since" : search.sort(), "pa.id"));
-        KeysetQuery.Page page = query.run(getEntityManager(), search.cursor(), search.limit());
-        return new Result(page.load(getEntityManager(), Partnership.class), page.next());
+        if (search.sort() == null && search.text() != null) {
+            query.orderBy(List.of(TextMatch.relevance("pa"), KeysetQuery.SortKey.asc("pa.id", "uuid")));
+        } else {
+            query.orderBy(KeysetQuery.sortKeys(SORTS, search.sort() == null ? "-since" : search.sort(), "pa.id"));
+        }
+        return query;
     }
 
     /** One partner of a city: the partnership and the city at its other end. */

@@ -57,9 +57,9 @@ public class PartnershipResource implements PartnershipsApi {
     }
 
     @Override
-    public Response listPartnerships(UUID cityId, String relationshipType, String status, String health, String field,
-            String sort, Integer limit, String cursor) {
-        PartnershipSearch search = new PartnershipSearch(cityId,
+    public Response listPartnerships(String q, UUID cityId, String relationshipType, String status, String health,
+            String field, String sort, Integer limit, String cursor) {
+        PartnershipSearch search = new PartnershipSearch(QueryParameterFormats.text(q), cityId,
                 QueryParameterFormats.enumValue(RelationshipType.class, "relationshipType", relationshipType),
                 QueryParameterFormats.enumValue(PartnershipStatus.class, "status", status),
                 QueryParameterFormats.enumValue(PartnershipHealth.class, "health", health),

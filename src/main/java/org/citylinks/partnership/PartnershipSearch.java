@@ -5,6 +5,7 @@ import java.util.UUID;
 /**
  * What a client asked of the partnership list.
  *
+ * @param text             words of the partner cities' names or of the description ({@code q}), or null
  * @param cityId           only those of this city, or null
  * @param relationshipType only of this kind, or null
  * @param status           only in this status, or null
@@ -12,7 +13,7 @@ import java.util.UUID;
  * @param field            only covering this field of cooperation (its contract name), or null
  * @param sort             the {@code sort} parameter, or null for the default
  */
-public record PartnershipSearch(UUID cityId, RelationshipType relationshipType, PartnershipStatus status,
+public record PartnershipSearch(String text, UUID cityId, RelationshipType relationshipType, PartnershipStatus status,
         PartnershipHealth health, String field,
         String sort, int limit, String cursor) {
 }

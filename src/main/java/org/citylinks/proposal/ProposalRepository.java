@@ -7,9 +7,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.citylinks.common.KeysetQuery;
 import org.citylinks.common.KeysetQuery.SortField;
+import org.citylinks.common.SearchVocabulary;
 import org.citylinks.common.TextMatch;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -17,6 +19,9 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 /** Reads and writes proposals and their history; the list runs as keyset-paged SQL. */
 @ApplicationScoped
 public class ProposalRepository implements PanacheRepositoryBase<Proposal, UUID> {
+
+    @Inject
+    SearchVocabulary vocabulary;
 
     private static final Map<String, SortField> SORTS = Map.of(
             "title", new SortField("citylinks_normalize(pr.title)", "text"),
@@ -28,12 +33,12 @@ public class ProposalRepository implements PanacheRepositoryBase<Proposal, UUID>
 
     Result search(ProposalSearch search, org.citylinks.common.Viewer viewer) {
         KeysetQuery.Page page = TextMatch.page(search.text(), match -> query(search, match, viewer), getEntityManager(),
-                search.cursor(), search.limit());
+                vocabulary, search.cursor(), search.limit());
         return new Result(page.load(getEntityManager(), Proposal.class), page.next());
     }
 
-    private static KeysetQuery query(ProposalSearch search, TextMatch.Mode match, org.citylinks.common.Viewer viewer) {
-        KeysetQuery query = TextMatch.query("pr.id", "proposal", "pr", search.text());
+    private static KeysetQuery query(ProposalSearch search, TextMatch.Match match, org.citylinks.common.Viewer viewer) {
+        KeysetQuery query = TextMatch.query("pr.id", "proposal", "pr", match);
         query.where(viewer.condition("pr"), viewer.parameters().toArray());
         if (search.text() != null) {
             query.where(TextMatch.condition("pr", match));

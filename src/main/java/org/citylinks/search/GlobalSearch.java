@@ -12,12 +12,14 @@ import jakarta.transaction.Transactional;
 import org.citylinks.api.model.SearchHitDto;
 import org.citylinks.api.model.SearchPageDto;
 import org.citylinks.common.KeysetQuery;
+import org.citylinks.common.SearchVocabulary;
 import org.citylinks.common.TextMatch;
 
 /**
  * One ranked search over every kind of resource. Each kind matches as its own list's {@code q}
- * does ({@link TextMatch}): words that start words of the text (the 'simple' configuration, no
- * stemming, so Indonesian and English both match as written), else, when no resource of any kind
+ * does ({@link TextMatch}): words that start words of the text or are one typo from them (the
+ * 'simple' configuration, no stemming, so Indonesian and English both match as written), those
+ * that need no typo forgiven first, else, when no resource of any kind
  * matches that way, near spellings by trigram word similarity; both over normalised text (no case,
  * no accents). Each branch is served by its table's GIN indexes; the union is ranked and
  * keyset-paged like any list.
@@ -35,8 +37,7 @@ public class GlobalSearch {
         /** The branch's query; {@code {VISIBLE:alias}} is where the caller's condition goes, for tables with private rows. */
         String sql(TextMatch.Mode mode) {
             return "SELECT '" + kind + "' AS kind, " + alias + ".id, " + title + " AS title, " + snippet + " AS snippet,"
-                    + " CAST(coalesce(ts_rank(" + alias + ".search_vector, p.query), 0) + word_similarity(p.text, "
-                    + similarText + ") + " + exactBonus + " AS double precision) AS score FROM " + table + " " + alias
+                    + " " + TextMatch.score(alias, similarText) + " + " + exactBonus + " AS score FROM " + table + " " + alias
                     + " WHERE " + TextMatch.condition(alias, mode, similarText)
                     + (private_ ? " AND {VISIBLE:" + alias + "}" : "");
         }
@@ -73,13 +74,16 @@ public class GlobalSearch {
     EntityManager entityManager;
 
     @Inject
+    SearchVocabulary vocabulary;
+
+    @Inject
     org.citylinks.common.CurrentUser current;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public SearchPageDto search(String text, SearchHitDto.TypeEnum type, int limit, String cursor) {
         org.citylinks.common.Viewer viewer = current.viewer();
-        KeysetQuery.Page page = TextMatch.page(text, match -> query(text, type, match, viewer), entityManager, cursor,
-                limit);
+        KeysetQuery.Page page = TextMatch.page(text, match -> query(type, match, viewer), entityManager, vocabulary,
+                cursor, limit);
         List<SearchHitDto> hits = new ArrayList<>();
         for (KeysetQuery.Row row : page.rows()) {
             String kind = row.text("kind");
@@ -94,19 +98,17 @@ public class GlobalSearch {
         return new SearchPageDto().items(hits).next(page.next());
     }
 
-    private static KeysetQuery query(String text, SearchHitDto.TypeEnum type, TextMatch.Mode match,
+    private static KeysetQuery query(SearchHitDto.TypeEnum type, TextMatch.Match match,
             org.citylinks.common.Viewer viewer) {
-        List<Object> parameters = new ArrayList<>(List.of(text, text));
-        String hits = HITS.get(match);
+        List<Object> parameters = new ArrayList<>();
+        String hits = HITS.get(match.mode());
         for (Branch branch : BRANCHES) {
             if (branch.private_()) {
                 hits = hits.replace("{VISIBLE:" + branch.alias() + "}", viewer.condition(branch.alias()));
                 parameters.addAll(viewer.parameters());
             }
         }
-        KeysetQuery query = new KeysetQuery("t.kind, t.id, t.title, t.snippet, t.score",
-                "(SELECT citylinks_normalize(CAST(? AS text)) AS text, citylinks_query(CAST(? AS text)) AS query) p"
-                        + " CROSS JOIN LATERAL " + hits,
+        KeysetQuery query = match.query("t.kind, t.id, t.title, t.snippet, t.score", "CROSS JOIN LATERAL " + hits, "",
                 parameters.toArray());
         if (type != null) {
             query.where("t.kind = ?", type.value());

@@ -5,9 +5,11 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.citylinks.common.KeysetQuery;
 import org.citylinks.common.KeysetQuery.SortField;
+import org.citylinks.common.SearchVocabulary;
 import org.citylinks.common.TextMatch;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -15,6 +17,9 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 /** Reads and writes visits; the list runs as keyset-paged SQL. */
 @ApplicationScoped
 public class VisitRepository implements PanacheRepositoryBase<Visit, UUID> {
+
+    @Inject
+    SearchVocabulary vocabulary;
 
     private static final Map<String, SortField> SORTS = Map.of(
             "startDate", new SortField("v.start_date", "date"),
@@ -26,12 +31,12 @@ public class VisitRepository implements PanacheRepositoryBase<Visit, UUID> {
 
     Result search(VisitSearch search, org.citylinks.common.Viewer viewer) {
         KeysetQuery.Page page = TextMatch.page(search.text(), match -> query(search, match, viewer), getEntityManager(),
-                search.cursor(), search.limit());
+                vocabulary, search.cursor(), search.limit());
         return new Result(page.load(getEntityManager(), Visit.class), page.next());
     }
 
-    private static KeysetQuery query(VisitSearch search, TextMatch.Mode match, org.citylinks.common.Viewer viewer) {
-        KeysetQuery query = TextMatch.query("v.id", "visit", "v", search.text());
+    private static KeysetQuery query(VisitSearch search, TextMatch.Match match, org.citylinks.common.Viewer viewer) {
+        KeysetQuery query = TextMatch.query("v.id", "visit", "v", match);
         query.where(viewer.condition("v"), viewer.parameters().toArray());
         if (search.text() != null) {
             query.where(TextMatch.condition("v", match));

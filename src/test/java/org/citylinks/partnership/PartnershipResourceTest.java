@@ -81,6 +81,23 @@ class PartnershipResourceTest {
         api().when().get("/v1/cities/{id}/partners", "3f6c1a52-5d0e-4a8f-9a43-2d1f0c7b9e11").then().statusCode(404);
     }
 
+    /** {@code q} on the list matches the partner cities' names as every other {@code q} does, typos forgiven. */
+    @Test
+    void theListFindsPartnershipsByTheirCitiesNamesWithATypoForgiven() {
+        String tag = Cities.tag();
+        String name = Cities.capitalized(tag) + "pasar";
+        String city = Cities.create(name, "ID").path("id");
+        String partnership = create(List.of(city, Cities.newId("AU")), "SISTER_CITY", "2020").then().statusCode(201)
+                .extract().path("id");
+        api().queryParam("q", name).when().get("/v1/partnerships").then().statusCode(200)
+                .body("items.id", contains(partnership));
+        String typo = tag + "psar"; // one letter left out of a word of more than nine
+        api().queryParam("q", typo).when().get("/v1/partnerships").then().statusCode(200)
+                .body("items.id", contains(partnership));
+        api().queryParam("q", typo).queryParam("type", "PARTNERSHIP").when().get("/v1/search").then().statusCode(200)
+                .body("items.id", contains(partnership));
+    }
+
     @Test
     void patchChangesStatusAndDeleteNeedsAdmin() {
         Response created = create(List.of(Cities.newId("ID"), Cities.newId("AU")), "SISTER_CITY", "2020");
