@@ -337,6 +337,9 @@ public class ProblemMapper {
             if (cause instanceof java.sql.SQLException sql && isUnavailable(sql.getSQLState())) {
                 return unavailable(sql, uri);
             }
+            if (cause instanceof java.sql.SQLException sql && isRolledBack(sql.getSQLState())) {
+                return rolledBack(sql, uri);
+            }
         }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure %s on %s", errorId, uri.getPath());
@@ -421,6 +424,22 @@ public class ProblemMapper {
      */
     private static boolean isUnavailable(String sqlState) {
         return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P0"));
+    }
+
+    /**
+     * A transaction the database undid because it met another (40001 serialization failure, 40P01
+     * deadlock, such as two writers adding the same two new words to the search vocabulary in
+     * opposite order): nothing was changed, and the same request succeeds when retried.
+     */
+    private static boolean isRolledBack(String sqlState) {
+        return "40001".equals(sqlState) || "40P01".equals(sqlState);
+    }
+
+    private Response rolledBack(Exception e, UriInfo uri) {
+        LOG.warnf("Transaction undone on %s: %s", uri.getPath(), e.getMessage());
+        return Response.fromResponse(respond(ProblemType.SERVICE_UNAVAILABLE,
+                "The request met another at the same moment and was undone; nothing changed. Retry it.", List.of(),
+                uri)).header("Retry-After", "1").build();
     }
 
     private Response unavailable(Exception e, UriInfo uri) {

@@ -29,9 +29,9 @@ public class SearchVocabulary {
     private volatile long horizon;
 
     /**
-     * The tsquery texts that match {@code text} with its typos forgiven (see
-     * {@link TypoTolerance#typoQueries}), or null when no word of it is long enough to have any, or
-     * none has a near word.
+     * The tsquery texts that match {@code text} as typed and with its typos forgiven (see
+     * {@link TypoTolerance#typoQueries}), or null when no word of it is long enough to have any
+     * (the text alone decides, so that every page of a search binds its inputs alike).
      */
     public TypoTolerance.TypoQueries typoQueries(String text, Connection connection) throws SQLException {
         if (!mayHaveTypos(text)) {

@@ -36,18 +36,30 @@ public final class TextMatch {
          * words), {@code p.query} (each word as the start of a word), {@code p.loose} (the same or
          * a word within its typos) and {@code p.closest} (the same or a word with the fewest
          * typos), then {@code extraColumns} (", expression AS name", whose parameters follow this
-         * one's). The planner folds it into constants.
+         * one's). The planner folds it into constants. Which form it takes depends on the text
+         * alone (whether a word was long enough to look up), so a cursor always meets the same one.
          */
         public String inputs(String extraColumns) {
-            return "(SELECT q.*, coalesce(to_tsquery('simple', CAST(? AS text)), q.query) AS loose,"
-                    + " coalesce(to_tsquery('simple', CAST(? AS text)), q.query) AS closest FROM (SELECT citylinks_normalize(CAST(? AS text)) AS text,"
-                    + " citylinks_query(CAST(? AS text)) AS query" + extraColumns + ") q) p";
+            if (typos == null) {
+                // no word long enough for a typo (or no text): nothing to forgive
+                return "(SELECT q.*, q.query AS loose, q.query AS closest FROM (SELECT citylinks_normalize(CAST(? AS text))"
+                        + " AS text, citylinks_query(CAST(? AS text)) AS query" + extraColumns + ") q) p";
+            }
+            // The words were looked up, and TypoTolerance wrote the tsqueries: that spares the
+            // planner citylinks_query, a third of a millisecond on each call.
+            return "(SELECT citylinks_normalize(CAST(? AS text)) AS text, to_tsquery('simple', CAST(? AS text)) AS query,"
+                    + " to_tsquery('simple', CAST(? AS text)) AS loose, to_tsquery('simple', CAST(? AS text)) AS closest"
+                    + extraColumns + ") p";
         }
 
         /** The parameters of {@link #inputs}, in order. */
         public List<Object> parameters() {
-            return Arrays.asList(typos == null ? null : typos.loose(), typos == null ? null : typos.closest(), text,
-                    text);
+            if (typos == null) {
+                return Arrays.asList(text, text);
+            }
+            String strict = typos.strict();
+            return Arrays.asList(text, strict, typos.loose() == null ? strict : typos.loose(),
+                    typos.closest() == null ? strict : typos.closest());
         }
 
         /**

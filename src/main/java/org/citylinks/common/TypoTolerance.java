@@ -36,19 +36,20 @@ public final class TypoTolerance {
     }
 
     /**
-     * The tsquery texts of a text with its typos forgiven: {@code loose} matches each word typed as
-     * the start of a word or as any word of the vocabulary within its typos, {@code closest} only as
-     * the nearest of those (the fewest typos), so that rows needing fewer typos can rank first.
+     * The tsquery texts of a text: {@code strict} matches each word typed as the start of a word
+     * (what {@code citylinks_query} makes of it); {@code loose} also as any word of the vocabulary
+     * within its typos, {@code closest} only as the nearest of those (the fewest typos), so that
+     * rows needing fewer typos can rank first. Both are null when no word has a near word.
      */
-    public record TypoQueries(String loose, String closest) {
+    public record TypoQueries(String strict, String loose, String closest) {
     }
 
     /**
      * The {@link TypoQueries} of {@code words} (the lexemes of the normalised text, as
-     * {@code citylinks_query} takes them), or null when no word has a near word, so that the plain
-     * query serves. Each lexeme is quoted as tsquery syntax wants.
+     * {@code citylinks_query} takes them). Each lexeme is quoted as tsquery syntax wants.
      */
     public static TypoQueries typoQueries(List<String> words, Vocabulary vocabulary) {
+        List<String> strict = new ArrayList<>();
         List<String> loose = new ArrayList<>();
         List<String> closest = new ArrayList<>();
         boolean forgiven = false;
@@ -60,6 +61,7 @@ public final class TypoTolerance {
                     ? vocabulary.near(word, allowedTypos(word.codePointCount(0, word.length())))
                     : List.of();
             String typed = quoted(word) + ":*";
+            strict.add(typed);
             if (near.isEmpty()) {
                 loose.add(typed);
                 closest.add(typed);
@@ -70,7 +72,8 @@ public final class TypoTolerance {
                 closest.add(alternatives(typed, near.stream().filter(candidate -> candidate.typos() == fewest).toList()));
             }
         }
-        return forgiven ? new TypoQueries(String.join(" & ", loose), String.join(" & ", closest)) : null;
+        return new TypoQueries(strict.isEmpty() ? null : String.join(" & ", strict),
+                forgiven ? String.join(" & ", loose) : null, forgiven ? String.join(" & ", closest) : null);
     }
 
     private static String alternatives(String typed, List<Near> near) {
