@@ -50,11 +50,6 @@ public class SearchVocabulary {
         }
     }
 
-    /** How many words the copy holds (for the tests and the metrics). */
-    public int size() {
-        return words.size();
-    }
-
     private synchronized void update(List<String> added, long seenTo) {
         words = words.with(added);
         horizon = Math.max(horizon, seenTo);
@@ -66,7 +61,7 @@ public class SearchVocabulary {
         for (int i = 0; i < text.length(); ) {
             int codePoint = text.codePointAt(i);
             run = Character.isLetterOrDigit(codePoint) ? run + 1 : 0;
-            if (run >= 5) {
+            if (TypoTolerance.allowedTypos(run) > 0) {
                 return true;
             }
             i += Character.charCount(codePoint);
