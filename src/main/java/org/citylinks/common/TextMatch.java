@@ -122,8 +122,8 @@ public final class TextMatch {
         if (text == null) {
             return build.apply(new Match(Mode.WORDS, null, null)).run(entityManager, cursor, limit);
         }
-        TypoTolerance.TypoQueries typos = entityManager.unwrap(org.hibernate.Session.class)
-                .doReturningWork(connection -> vocabulary.typoQueries(text, connection));
+        TypoTolerance.TypoQueries typos = vocabulary.typoQueries(text).orElseGet(() -> entityManager
+                .unwrap(org.hibernate.Session.class).doReturningWork(connection -> vocabulary.typoQueries(text, connection)));
         KeysetQuery words = build.apply(new Match(Mode.WORDS, text, typos));
         KeysetQuery similar = build.apply(new Match(Mode.SIMILAR, text, typos));
         if (cursor != null && similar.madeCursor(cursor)) {
