@@ -52,6 +52,11 @@ public final class TextMatch {
                     + extraColumns + ") p";
         }
 
+        /** Whether rows may match with typos forgiven (else every word as typed). */
+        boolean forgiving() {
+            return typos != null && typos.loose() != null;
+        }
+
         /** The parameters of {@link #inputs}, in order. */
         public List<Object> parameters() {
             if (typos == null) {
@@ -69,7 +74,7 @@ public final class TextMatch {
         public KeysetQuery query(String columns, String from, String extraColumns, Object... extraParameters) {
             List<Object> parameters = new ArrayList<>(parameters());
             parameters.addAll(Arrays.asList(extraParameters));
-            List<Object> fingerprinted = new ArrayList<>(List.of(mode.name()));
+            List<Object> fingerprinted = new ArrayList<>(List.of(mode.name(), forgiving() ? "TYPOS" : "AS_TYPED"));
             fingerprinted.add(text);
             fingerprinted.addAll(Arrays.asList(extraParameters));
             return new KeysetQuery(columns, inputs(extraColumns) + " " + from, parameters, fingerprinted);
@@ -114,8 +119,11 @@ public final class TextMatch {
 
     /**
      * One page of a search that may have text: {@code build} makes the query for a match. Without
-     * text, or with words that match, that is the WORDS query; the SIMILAR one runs for a first page
-     * that found nothing, and for the pages after it.
+     * text, or with words that match as typed, that is the WORDS query of the words as typed. Only
+     * when that finds nothing are typos forgiven (Typesense's rule, its {@code typo_tokens_threshold}
+     * of 1: a search that finds what was typed is not padded with what might have been meant, and
+     * costs what it did before typos were forgiven), and only when that finds nothing too does the
+     * SIMILAR query run. A cursor carries on in the way of the page that made it.
      */
     public static KeysetQuery.Page page(String text, Function<Match, KeysetQuery> build, EntityManager entityManager,
             SearchVocabulary vocabulary, String cursor, int limit) {
@@ -124,13 +132,25 @@ public final class TextMatch {
         }
         TypoTolerance.TypoQueries typos = vocabulary.typoQueries(text).orElseGet(() -> entityManager
                 .unwrap(org.hibernate.Session.class).doReturningWork(connection -> vocabulary.typoQueries(text, connection)));
-        KeysetQuery words = build.apply(new Match(Mode.WORDS, text, typos));
+        Match asTyped = new Match(Mode.WORDS, text, typos == null ? null : typos.asTyped());
+        Match forgiving = new Match(Mode.WORDS, text, typos);
+        KeysetQuery words = build.apply(asTyped);
+        KeysetQuery withTypos = forgiving.forgiving() ? build.apply(forgiving) : null;
         KeysetQuery similar = build.apply(new Match(Mode.SIMILAR, text, typos));
-        if (cursor != null && similar.madeCursor(cursor)) {
-            return similar.run(entityManager, cursor, limit);
+        if (cursor != null) {
+            if (similar.madeCursor(cursor)) {
+                return similar.run(entityManager, cursor, limit);
+            }
+            if (withTypos != null && withTypos.madeCursor(cursor)) {
+                return withTypos.run(entityManager, cursor, limit);
+            }
+            return words.run(entityManager, cursor, limit);
         }
-        KeysetQuery.Page page = words.run(entityManager, cursor, limit);
-        if (page.rows().isEmpty() && cursor == null) {
+        KeysetQuery.Page page = words.run(entityManager, null, limit);
+        if (page.rows().isEmpty() && withTypos != null) {
+            page = withTypos.run(entityManager, null, limit);
+        }
+        if (page.rows().isEmpty()) {
             return similar.run(entityManager, null, limit);
         }
         return page;

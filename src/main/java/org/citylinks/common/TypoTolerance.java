@@ -42,6 +42,11 @@ public final class TypoTolerance {
      * rows needing fewer typos can rank first. Both are null when no word has a near word.
      */
     public record TypoQueries(String strict, String loose, String closest) {
+
+        /** The same text with no typo forgiven. */
+        public TypoQueries asTyped() {
+            return loose == null ? this : new TypoQueries(strict, null, null);
+        }
     }
 
     /**

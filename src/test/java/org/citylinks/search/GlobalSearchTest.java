@@ -69,7 +69,8 @@ class GlobalSearchTest {
                 .body("items.id", hasItem(exact));
         // So does a typo in it (a letter left out).
         String typo = word.substring(0, 4) + word.substring(5);
-        api().queryParam("q", typo).when().get("/v1/search").then().body("items.id", hasItem(exact));
+        org.citylinks.common.Eventually.passes(() -> api().queryParam("q", typo).when().get("/v1/search").then()
+                .body("items.id", hasItem(exact)));
     }
 
     @Test
