@@ -24,9 +24,10 @@ import org.citylinks.visit.Visit;
 import org.citylinks.visit.VisitSearch;
 import org.citylinks.visit.VisitService;
 import org.citylinks.city.CitySummary;
+import org.citylinks.partnership.PartnershipService;
 
 /**
- * The iCalendar feeds: a city's visits and conferences, and the conferences of a list query. The
+ * The iCalendar feeds: a city's visits, conferences and agreements' last days, and the conferences of a list query. The
  * events come from the features' own searches, so a feed holds what the lists would, page after
  * page, up to {@link #MAX_EVENTS}.
  */
@@ -47,7 +48,13 @@ public class Calendars implements CityCalendar, ConferenceCalendar {
     @Inject
     CityDirectory cities;
 
-    /** Visits from or to the city and conferences it hosts or takes part in; 404 without the city. */
+    @Inject
+    PartnershipService partnerships;
+
+    /**
+     * Visits from or to the city, conferences it hosts or takes part in, and the last days of its
+     * partnerships' agreements; 404 without the city.
+     */
     @Override
     public String calendarOf(UUID cityId, LocalDate from, LocalDate to) {
         CitySummary city = cities.summaries(List.of(cityId)).get(cityId);
@@ -63,6 +70,9 @@ public class Calendars implements CityCalendar, ConferenceCalendar {
         collect(cursor -> conferences.search(new ConferenceSearch(null, null, cityId, from, to, null, null, null, PAGE,
                 cursor)), ConferenceService.Page::next,
                 page -> page.conferences().stream().map(c -> conference(c, page.cities(), links)).toList(), events);
+        for (PartnershipService.AgreementEnd end : partnerships.agreementEndsOf(cityId, from, to, MAX_EVENTS)) {
+            events.putIfAbsent(end.partnershipId(), agreementEnd(end, links));
+        }
         return ICalendarWriter.calendar(city.name() + " (CityLinks)", latest(events));
     }
 
@@ -119,6 +129,18 @@ public class Calendars implements CityCalendar, ConferenceCalendar {
                 conference.startDate, conference.endDate, conference.name, description, place(host),
                 links.absolute("/v1/conferences/" + conference.id).orElse(null), conference.version, conference.createdAt,
                 conference.updatedAt, "Conference"));
+    }
+
+    /** The last day of an agreement, with a reminder as far ahead as it counts as expiring. */
+    private static ICalendarWriter.Event agreementEnd(PartnershipService.AgreementEnd end, PageLinks links) {
+        String type = end.type().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        String summary = "Last day of the " + type + " agreement with " + end.partnerName();
+        String description = "The " + type + " agreement with " + end.partnerName() + " (" + end.partnerCountryCode()
+                + ") is in force until this day unless it is renewed.";
+        return new ICalendarWriter.Event("agreement-end-" + end.partnershipId() + "@citylinks.org", end.validUntil(),
+                end.validUntil(), summary, description, null,
+                links.absolute("/v1/partnerships/" + end.partnershipId()).orElse(null), end.version(), end.createdAt(),
+                end.updatedAt(), "Agreement end", end.warnDaysBefore() > 0 ? end.warnDaysBefore() : null);
     }
 
     private static String place(CitySummary city) {

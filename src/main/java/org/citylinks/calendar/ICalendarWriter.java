@@ -25,9 +25,19 @@ final class ICalendarWriter {
             .withZone(ZoneOffset.UTC);
     private static final int MAX_OCTETS = 75;
 
-    /** One all-day event; {@code lastDay} is inclusive, as the API's dates are. */
+    /**
+     * One all-day event; {@code lastDay} is inclusive, as the API's dates are. With
+     * {@code alarmDaysBefore}, calendar apps show a reminder that many days ahead (a VALARM).
+     */
     record Event(String uid, LocalDate firstDay, LocalDate lastDay, String summary, String description,
-            String location, String url, long sequence, Instant created, Instant lastModified, String category) {
+            String location, String url, long sequence, Instant created, Instant lastModified, String category,
+            Integer alarmDaysBefore) {
+
+        Event(String uid, LocalDate firstDay, LocalDate lastDay, String summary, String description, String location,
+                String url, long sequence, Instant created, Instant lastModified, String category) {
+            this(uid, firstDay, lastDay, summary, description, location, url, sequence, created, lastModified, category,
+                    null);
+        }
     }
 
     private final StringBuilder out = new StringBuilder();
@@ -88,6 +98,14 @@ final class ICalendarWriter {
         line("CREATED:" + STAMP.format(event.created()));
         line("LAST-MODIFIED:" + STAMP.format(event.lastModified()));
         line("TRANSP:TRANSPARENT");
+        if (event.alarmDaysBefore() != null) {
+            // RFC 5545 section 3.6.6: a display alarm, relative to the start of the all-day event.
+            line("BEGIN:VALARM");
+            line("ACTION:DISPLAY");
+            line("DESCRIPTION:" + text(event.summary()));
+            line("TRIGGER:-P" + event.alarmDaysBefore() + "D");
+            line("END:VALARM");
+        }
         line("END:VEVENT");
     }
 

@@ -26,10 +26,11 @@ public class QueryParameterFormats {
     private static final Format DAY = new Format(QueryParameterFormats::isDate, "must be a date as YYYY-MM-DD");
 
     /** The typed query parameters of the contract, by name. */
-    private static final Map<String, Format> FORMATS = Map.of(
-            "limit", WHOLE_NUMBER, "radiusKm", NUMBER,
-            "cityId", ID, "fromCityId", ID, "toCityId", ID, "hostCityId", ID, "participantCityId", ID,
-            "from", DAY, "to", DAY);
+    private static final Map<String, Format> FORMATS = Map.ofEntries(
+            Map.entry("limit", WHOLE_NUMBER), Map.entry("radiusKm", NUMBER),
+            Map.entry("cityId", ID), Map.entry("fromCityId", ID), Map.entry("toCityId", ID),
+            Map.entry("hostCityId", ID), Map.entry("participantCityId", ID),
+            Map.entry("from", DAY), Map.entry("to", DAY), Map.entry("expiresBefore", DAY));
 
     @ServerRequestFilter(preMatching = true)
     public void check(ContainerRequestContext request) {

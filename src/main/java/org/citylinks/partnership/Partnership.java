@@ -78,6 +78,44 @@ public class Partnership extends AuditedEntity {
     @Column(insertable = false, updatable = false, length = 10)
     public PartnershipHealth health;
 
+    // The agreement. Its status is the database's (V13 trigger), as health is.
+
+    @Column(name = "signed_on")
+    public LocalDate signedOn;
+
+    @Column(name = "in_force_from")
+    public LocalDate inForceFrom;
+
+    /** The last day in force, after any renewal; null when open-ended or not recorded. */
+    @Column(name = "valid_until")
+    public LocalDate validUntil;
+
+    @Column(name = "renewal_count", nullable = false)
+    public int renewalCount;
+
+    @Generated(event = { EventType.INSERT, EventType.UPDATE })
+    @Enumerated(EnumType.STRING)
+    @Column(name = "agreement_status", insertable = false, updatable = false, length = 20)
+    public AgreementStatus agreementStatus;
+
+    // How many programmes are in each status: counted by the database (V13 trigger) when one moves.
+
+    @Generated(event = { EventType.INSERT, EventType.UPDATE })
+    @Column(name = "programmes_planned", insertable = false, updatable = false)
+    public int programmesPlanned;
+
+    @Generated(event = { EventType.INSERT, EventType.UPDATE })
+    @Column(name = "programmes_underway", insertable = false, updatable = false)
+    public int programmesUnderway;
+
+    @Generated(event = { EventType.INSERT, EventType.UPDATE })
+    @Column(name = "programmes_done", insertable = false, updatable = false)
+    public int programmesDone;
+
+    @Generated(event = { EventType.INSERT, EventType.UPDATE })
+    @Column(name = "programmes_dropped", insertable = false, updatable = false)
+    public int programmesDropped;
+
     /** Sets the pair in its stored order. */
     public void setCities(UUID first, UUID second) {
         // PostgreSQL orders uuids byte by byte, as their lower-case text sorts; UUID.compareTo does not.

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.citylinks.api.model.AgreementStatusDto;
 import org.citylinks.api.model.CitySummaryDto;
 import org.citylinks.api.model.PartnerDto;
 import org.citylinks.api.model.PartnerPageDto;
@@ -13,6 +14,7 @@ import org.citylinks.api.model.PartnershipDto;
 import org.citylinks.api.model.PartnershipHealthDto;
 import org.citylinks.api.model.PartnershipInputDto;
 import org.citylinks.api.model.PartnershipStatusDto;
+import org.citylinks.api.model.ProgrammeProgressDto;
 import org.citylinks.api.model.RelationshipTypeDto;
 import org.citylinks.city.CitySummary;
 
@@ -46,6 +48,13 @@ final class PartnershipMapper {
         dto.setLastActivityOn(partnership.lastActivityOn);
         dto.setActivityCount(partnership.activityCount);
         dto.setHealth(PartnershipHealthDto.valueOf(partnership.health.name()));
+        dto.setSignedOn(partnership.signedOn);
+        dto.setInForceFrom(partnership.inForceFrom);
+        dto.setValidUntil(partnership.validUntil);
+        dto.setAgreementStatus(AgreementStatusDto.valueOf(partnership.agreementStatus.name()));
+        dto.setRenewalCount(partnership.renewalCount);
+        dto.setProgrammeProgress(new ProgrammeProgressDto(partnership.programmesPlanned, partnership.programmesUnderway,
+                partnership.programmesDone, partnership.programmesDropped));
         dto.setCreatedAt(partnership.createdAt.atOffset(java.time.ZoneOffset.UTC));
         dto.setUpdatedAt(partnership.updatedAt.atOffset(java.time.ZoneOffset.UTC));
         dto.setCreatedBy(partnership.createdBy);
@@ -61,6 +70,9 @@ final class PartnershipMapper {
         input.setSince(partnership.since);
         input.setStatus(PartnershipStatusDto.valueOf(partnership.status.name()));
         input.setDescription(partnership.description);
+        input.setSignedOn(partnership.signedOn);
+        input.setInForceFrom(partnership.inForceFrom);
+        input.setValidUntil(partnership.validUntil);
         return input;
     }
 
@@ -72,5 +84,8 @@ final class PartnershipMapper {
         partnership.status = input.getStatus() == null ? PartnershipStatus.ACTIVE
                 : PartnershipStatus.valueOf(input.getStatus().name());
         partnership.description = input.getDescription();
+        partnership.signedOn = input.getSignedOn();
+        partnership.inForceFrom = input.getInForceFrom();
+        partnership.validUntil = input.getValidUntil();
     }
 }

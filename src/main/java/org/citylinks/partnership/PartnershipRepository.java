@@ -54,6 +54,12 @@ public class PartnershipRepository implements PanacheRepositoryBase<Partnership,
         if (search.health() != null) {
             query.where("pa.health = ?", search.health().name());
         }
+        if (search.agreementStatus() != null) {
+            query.where("pa.agreement_status = ?", search.agreementStatus().name());
+        }
+        if (search.expiresBefore() != null) {
+            query.where("pa.valid_until < ?", search.expiresBefore());
+        }
         if (search.field() != null) {
             query.where("pa.fields @> ARRAY[CAST(? AS text)]", search.field());
         }
@@ -98,6 +104,34 @@ public class PartnershipRepository implements PanacheRepositoryBase<Partnership,
                     PartnershipStatus.valueOf(row.text("status"))));
         }
         return new PartnerPage(partners, page.next());
+    }
+
+    /** An agreement's last day, with the partner city at the other end. */
+    record AgreementEnd(UUID partnershipId, String partnerName, String partnerCountryCode, RelationshipType type,
+            java.time.LocalDate validUntil, long version, java.time.Instant createdAt, java.time.Instant updatedAt) {
+    }
+
+    List<AgreementEnd> agreementEndsOf(UUID cityId, java.time.LocalDate from, java.time.LocalDate to, int max) {
+        KeysetQuery query = new KeysetQuery("pa.id, o.name AS partner_name, o.country_code AS partner_country_code,"
+                + " pa.relationship_type, pa.valid_until, pa.version, pa.created_at, pa.updated_at",
+                "partnership pa JOIN city o ON o.id = CASE WHEN pa.city_a_id = ? THEN pa.city_b_id ELSE pa.city_a_id END",
+                cityId);
+        query.where("pa.city_a_id = ? OR pa.city_b_id = ?", cityId, cityId);
+        query.where("pa.valid_until IS NOT NULL");
+        if (from != null) {
+            query.where("pa.valid_until >= ?", from);
+        }
+        if (to != null) {
+            query.where("pa.valid_until <= ?", to);
+        }
+        query.orderBy(List.of(KeysetQuery.SortKey.desc("pa.valid_until", "date"), KeysetQuery.SortKey.asc("pa.id", "uuid")));
+        List<AgreementEnd> ends = new ArrayList<>();
+        for (KeysetQuery.Row row : query.run(getEntityManager(), null, max).rows()) {
+            ends.add(new AgreementEnd(row.uuid("id"), row.text("partner_name"), row.text("partner_country_code"),
+                    RelationshipType.valueOf(row.text("relationship_type")), row.date("valid_until"),
+                    row.number("version"), row.instant("created_at"), row.instant("updated_at")));
+        }
+        return ends;
     }
 
     /** Another partnership of the same two cities and type, if there is one. */

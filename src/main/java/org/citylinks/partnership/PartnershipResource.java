@@ -12,6 +12,11 @@ import org.citylinks.api.PartnershipsApi;
 import org.citylinks.api.model.CooperationFieldDto;
 import org.citylinks.api.model.PartnershipInputDto;
 import org.citylinks.api.model.PartnershipPageDto;
+import org.citylinks.api.model.PartnershipProgrammeInputDto;
+import org.citylinks.api.model.PartnershipProgrammePageDto;
+import org.citylinks.api.model.PartnershipRenewalInputDto;
+import org.citylinks.api.model.PartnershipRenewalPageDto;
+import org.citylinks.api.model.ProgrammeEvidenceInputDto;
 import org.citylinks.city.CreativeField;
 import org.citylinks.city.Network;
 import org.citylinks.common.CurrentUser;
@@ -40,6 +45,12 @@ public class PartnershipResource implements PartnershipsApi {
     PartnershipMap map;
 
     @Inject
+    PartnershipAgreements agreements;
+
+    @Inject
+    PartnershipProgrammes programmes;
+
+    @Inject
     CurrentUser user;
 
     @Context
@@ -58,11 +69,13 @@ public class PartnershipResource implements PartnershipsApi {
 
     @Override
     public Response listPartnerships(String q, UUID cityId, String relationshipType, String status, String health,
-            String field, String sort, Integer limit, String cursor) {
+            String agreementStatus, java.time.LocalDate expiresBefore, String field, String sort, Integer limit,
+            String cursor) {
         PartnershipSearch search = new PartnershipSearch(QueryParameterFormats.text(q), cityId,
                 QueryParameterFormats.enumValue(RelationshipType.class, "relationshipType", relationshipType),
                 QueryParameterFormats.enumValue(PartnershipStatus.class, "status", status),
                 QueryParameterFormats.enumValue(PartnershipHealth.class, "health", health),
+                QueryParameterFormats.enumValue(AgreementStatus.class, "agreementStatus", agreementStatus), expiresBefore,
                 field == null ? null : QueryParameterFormats.enumValue(CooperationFieldDto.class, "field", field).name(),
                 sort, limit == null ? 20 : limit, cursor);
         PartnershipService.Page page = service.search(search);
@@ -116,6 +129,80 @@ public class PartnershipResource implements PartnershipsApi {
     public Response deletePartnership(UUID partnershipId, String ifMatch) {
         service.delete(partnershipId, ifMatch);
         return Response.noContent().build();
+    }
+
+    @Override
+    public Response listPartnershipRenewals(UUID partnershipId, Integer limit, String cursor) {
+        PartnershipAgreements.Page page = agreements.renewals(partnershipId, limit == null ? 20 : limit, cursor);
+        PartnershipRenewalPageDto body = new PartnershipRenewalPageDto()
+                .items(page.renewals().stream().map(ProgrammeMapper::toDto).toList()).next(page.next());
+        return links.withNext(Response.ok(body), uriInfo, page.next()).build();
+    }
+
+    @Override
+    @Idempotent
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN, Roles.OPERATOR })
+    public Response renewPartnership(UUID partnershipId, PartnershipRenewalInputDto input, String idempotencyKey,
+            String ifMatch) {
+        PartnershipAgreements.Renewed renewed = agreements.renew(partnershipId, ifMatch, input, user.name());
+        return links.created(uriInfo, renewed.renewal().id).tag(EntityTags.tag(renewed.version()))
+                .entity(ProgrammeMapper.toDto(renewed.renewal())).build();
+    }
+
+    @Override
+    public Response getPartnershipRenewal(UUID partnershipId, UUID renewalId) {
+        return Response.ok(ProgrammeMapper.toDto(agreements.renewal(partnershipId, renewalId))).build();
+    }
+
+    @Override
+    public Response listPartnershipProgrammes(UUID partnershipId, String status, Integer limit, String cursor) {
+        PartnershipProgrammes.Page page = programmes.page(partnershipId,
+                QueryParameterFormats.enumValue(ProgrammeStatus.class, "status", status), limit == null ? 20 : limit,
+                cursor);
+        PartnershipProgrammePageDto body = new PartnershipProgrammePageDto()
+                .items(page.programmes().stream().map(ProgrammeMapper::toDto).toList()).next(page.next());
+        return links.withNext(Response.ok(body), uriInfo, page.next()).build();
+    }
+
+    @Override
+    @Idempotent
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN, Roles.OPERATOR })
+    public Response addPartnershipProgramme(UUID partnershipId, PartnershipProgrammeInputDto input,
+            String idempotencyKey, String ifMatch) {
+        PartnershipProgrammes.Found added = programmes.add(partnershipId, ifMatch, input, user.name());
+        return links.created(uriInfo, added.programme().number).tag(EntityTags.tag(added.version()))
+                .entity(ProgrammeMapper.toDto(added)).build();
+    }
+
+    @Override
+    public Response getPartnershipProgramme(UUID partnershipId, Integer number) {
+        return programme(programmes.find(partnershipId, number));
+    }
+
+    @Override
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN, Roles.OPERATOR })
+    public Response updatePartnershipProgramme(UUID partnershipId, Integer number, ObjectNode patch, String ifMatch) {
+        return programme(programmes.patch(partnershipId, number, ifMatch, patch, user.name()));
+    }
+
+    @Override
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN, Roles.OPERATOR })
+    public Response addProgrammeEvidence(UUID partnershipId, Integer number, ProgrammeEvidenceInputDto input,
+            String ifMatch) {
+        PartnershipProgrammes.Linked linked = programmes.addEvidence(partnershipId, number, ifMatch, input, user.name());
+        return links.created(uriInfo, linked.evidence().id()).tag(EntityTags.tag(linked.version()))
+                .entity(ProgrammeMapper.toDto(linked.evidence())).build();
+    }
+
+    @Override
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN, Roles.OPERATOR })
+    public Response removeProgrammeEvidence(UUID partnershipId, Integer number, UUID recordId, String ifMatch) {
+        long version = programmes.removeEvidence(partnershipId, number, recordId, ifMatch);
+        return Response.noContent().tag(EntityTags.tag(version)).build();
+    }
+
+    private static Response programme(PartnershipProgrammes.Found found) {
+        return Response.ok(ProgrammeMapper.toDto(found)).tag(EntityTags.tag(found.version())).build();
     }
 
     private static Response ok(PartnershipService.Found found) {

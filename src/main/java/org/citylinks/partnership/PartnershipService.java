@@ -55,6 +55,12 @@ public class PartnershipService implements org.citylinks.common.InputRules<Partn
     @Inject
     JsonMergePatch mergePatch;
 
+    @Inject
+    PartnershipProgrammes programmes;
+
+    @Inject
+    AgreementSettings agreementSettings;
+
     /** A partnership and the cities it joins. */
     public record Found(Partnership partnership, Map<UUID, CitySummary> cities) {
     }
@@ -109,7 +115,7 @@ public class PartnershipService implements org.citylinks.common.InputRules<Partn
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID createFromProposal(UUID proposalId, UUID proposerCityId, UUID partnerCityId,
-            RelationshipType type, List<String> fields, LocalDate signedOn, String user) {
+            RelationshipType type, List<String> fields, LocalDate signedOn, List<ProgrammeTerms> accepted, String user) {
         Partnership partnership = new Partnership();
         partnership.id = UUID.randomUUID();
         partnership.setCities(proposerCityId, partnerCityId);
@@ -118,10 +124,33 @@ public class PartnershipService implements org.citylinks.common.InputRules<Partn
         partnership.since = signedOn.toString();
         partnership.status = PartnershipStatus.ACTIVE;
         partnership.sourceProposalId = proposalId;
-        return save(partnership, cities.summaries(List.of(proposerCityId, partnerCityId)), user, true,
+        partnership.signedOn = signedOn;
+        UUID id = save(partnership, cities.summaries(List.of(proposerCityId, partnerCityId)), user, true,
                 other -> ProblemException.conflict("The two cities already have a " + type + " partnership; it"
                         + " cannot be signed a second time.", "/to", "these cities already have a partnership of this type"))
                 .partnership().id;
+        programmes.carryOver(id, accepted, user);
+        return id;
+    }
+
+    /** The last day of the agreement of one of a city's partnerships, for the city's calendar. */
+    public record AgreementEnd(UUID partnershipId, String partnerName, String partnerCountryCode, RelationshipType type,
+            LocalDate validUntil, int warnDaysBefore, long version, java.time.Instant createdAt,
+            java.time.Instant updatedAt) {
+    }
+
+    /** The city's partnerships whose agreement ends from {@code from} to {@code to} (each optional), the latest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<AgreementEnd> agreementEndsOf(UUID cityId, LocalDate from, LocalDate to, int max) {
+        int warn = agreementSettings.expiringWithinDays();
+        return partnerships.agreementEndsOf(cityId, from, to, max).stream()
+                .map(end -> new AgreementEnd(end.partnershipId(), end.partnerName(), end.partnerCountryCode(), end.type(),
+                        end.validUntil(), warn, end.version(), end.createdAt(), end.updatedAt()))
+                .toList();
+    }
+
+    /** A programme the partner accepted in a signed proposal, under its number there. */
+    public record ProgrammeTerms(int number, String title, String description) {
     }
 
     public Found replace(UUID id, String ifMatch, PartnershipInputDto input, String user) {
@@ -196,6 +225,7 @@ public class PartnershipService implements org.citylinks.common.InputRules<Partn
                 errors.add(Problem.FieldError.atPointer("/since", "is not a day of the calendar"));
             }
         }
+        errors.addAll(agreementDateErrors(input.getSignedOn(), input.getInForceFrom(), input.getValidUntil()));
         Map<String, UUID> named = new LinkedHashMap<>();
         named.put("/cityIds/0", ids.get(0));
         named.put("/cityIds/1", ids.get(1));
@@ -204,6 +234,20 @@ public class PartnershipService implements org.citylinks.common.InputRules<Partn
             throw ProblemException.invalid(errors);
         }
         return cities.summaries(ids);
+    }
+
+    /** The agreement's dates must follow each other: signed, then in force, then its last day. */
+    static List<Problem.FieldError> agreementDateErrors(LocalDate signedOn, LocalDate inForceFrom, LocalDate validUntil) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (signedOn != null && inForceFrom != null && inForceFrom.isBefore(signedOn)) {
+            errors.add(Problem.FieldError.atPointer("/inForceFrom", "must not be before /signedOn"));
+        }
+        LocalDate start = inForceFrom != null ? inForceFrom : signedOn;
+        if (validUntil != null && start != null && validUntil.isBefore(start)) {
+            errors.add(Problem.FieldError.atPointer("/validUntil",
+                    "must not be before " + (inForceFrom != null ? "/inForceFrom" : "/signedOn")));
+        }
+        return errors;
     }
 
     private Partnership existing(UUID id) {

@@ -190,8 +190,12 @@ public class ProposalService implements org.citylinks.common.InputRules<Proposal
         }
         UUID partnershipId = null;
         if (to == ProposalStatus.SIGNED) {
+            // What the partner accepted is what the partnership carries out (issue 20).
+            List<PartnershipService.ProgrammeTerms> accepted = proposal.programmes.stream()
+                    .filter(p -> p.decision == ProgrammeDecision.ACCEPTED)
+                    .map(p -> new PartnershipService.ProgrammeTerms(p.number, p.title, p.description)).toList();
             partnershipId = partnerships.createFromProposal(proposal.id, proposal.proposerCityId,
-                    proposal.partnerCityId, proposal.relationshipType, proposal.fields, on, user);
+                    proposal.partnerCityId, proposal.relationshipType, proposal.fields, on, accepted, user);
             // The agreement is public once signed, as the partnership it made is; the owner may change that.
             proposal.access.visibility = org.citylinks.common.Visibility.PUBLIC;
         }

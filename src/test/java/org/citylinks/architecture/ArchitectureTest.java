@@ -34,7 +34,7 @@ class ArchitectureTest {
             Map.entry("visit", Set.of("city", "proposal")),
             Map.entry("conference", Set.of("city")),
             Map.entry("organization", Set.of("city")),
-            Map.entry("calendar", Set.of("city", "visit", "conference")),
+            Map.entry("calendar", Set.of("city", "visit", "conference", "partnership")),
             Map.entry("search", Set.of()),
             Map.entry("changes", Set.of()),
             Map.entry("ops", Set.of("partnership", "proposal")),

@@ -63,6 +63,37 @@ class CalendarTest {
     }
 
     @Test
+    void anAgreementsLastDayIsOnBothCitiesCalendarsWithAReminderAndMovesWhenRenewed() throws Exception {
+        String denpasar = Cities.newId("ID");
+        String darwin = Cities.newId("AU");
+        java.time.LocalDate end = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusYears(2);
+        String partnership = api(TestTokens.operator()).contentType(ContentType.JSON)
+                .body(Map.of("cityIds", List.of(denpasar, darwin), "relationshipType", "SISTER_CITY", "since", "2021",
+                        "signedOn", "2021-01-10", "validUntil", end.toString()))
+                .when().post("/v1/partnerships").then().statusCode(201).extract().path("id");
+        String uid = "agreement-end-" + partnership + "@citylinks.org";
+        for (String city : List.of(denpasar, darwin)) {
+            String ics = ics("/v1/cities/{id}/calendar.ics", city);
+            VEvent last = events(ics).get(uid);
+            assertEquals(end.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE), value(last, Property.DTSTART));
+            assertTrue(value(last, Property.SUMMARY).contains("sister city agreement"), value(last, Property.SUMMARY));
+            // The reminder comes as far ahead as the agreement counts as EXPIRING (180 days by default).
+            String event = ics.substring(ics.indexOf("UID:" + uid));
+            event = event.substring(0, event.indexOf("END:VEVENT"));
+            assertTrue(event.contains("BEGIN:VALARM\r\nACTION:DISPLAY\r\n"), event);
+            assertTrue(event.contains("TRIGGER:-P180D\r\n"), event);
+        }
+
+        // A renewal moves the day; the UID stays and SEQUENCE moves on.
+        api(TestTokens.operator()).contentType(ContentType.JSON)
+                .body(Map.of("renewedOn", end.minusMonths(3).minusYears(1).toString(), "validUntil", end.plusYears(5).toString()))
+                .when().post("/v1/partnerships/{id}/renewals", partnership).then().statusCode(201);
+        VEvent renewed = events(ics("/v1/cities/{id}/calendar.ics", denpasar)).get(uid);
+        assertEquals(end.plusYears(5).format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE), value(renewed, Property.DTSTART));
+        assertEquals("1", value(renewed, Property.SEQUENCE));
+    }
+
+    @Test
     void aCitysCalendarHasItsVisitsAndConferencesWithStableUids() throws Exception {
         String pekalongan = Cities.create("Pekalongan " + Cities.capitalized(Cities.tag()), "ID").then()
                 .extract().path("id");

@@ -98,6 +98,39 @@ class NewsCasesTest {
                 .body("signatures[1].organizationId", equalTo(metzOffice.toString()))
                 .body("partnershipId", notNullValue());
         api().get("/v1/proposals/{id}", proposal).then().statusCode(200).body("status", equalTo("SIGNED"));
+
+        // After the signing: the partnership carries the agreement and programmes 1, 2 and 4.
+        String partnership = api().get("/v1/proposals/{id}", proposal).path("partnershipId");
+        api().get("/v1/partnerships/{id}", partnership).then().statusCode(200)
+                .body("signedOn", equalTo("2023-04-20"))
+                .body("validUntil", nullValue())
+                .body("agreementStatus", equalTo("OPEN_ENDED"))
+                .body("programmeProgress.planned", equalTo(3));
+        api().get("/v1/partnerships/{id}/programmes", partnership).then().statusCode(200)
+                .body("items.number", equalTo(List.of(1, 2, 4)))
+                .body("items.title", equalTo(List.of("Music teacher exchange", "Joint concert", "Youth music workshop")))
+                .body("items.fromProposal", equalTo(List.of(true, true, true)));
+
+        // Metz invites Ambon to speak at its Youth and Artistic Conference: evidence for programme 4.
+        String conference = api(metzEditor).contentType(ContentType.JSON).body(Map.of(
+                "name", "Youth and Artistic Conference", "hostCityId", metz, "startDate", "2023-04-14",
+                "endDate", "2023-04-15", "mode", "IN_PERSON",
+                "participants", List.of(Map.of("cityId", ambon, "role", "SPEAKER"))))
+                .post("/v1/conferences").then().statusCode(201).extract().path("id");
+        api(outsider).contentType(ContentType.JSON).body(Map.of("type", "CONFERENCE", "id", conference))
+                .post("/v1/partnerships/{id}/programmes/4/evidence", partnership).then().statusCode(403);
+        api(ambonEditor).contentType(ContentType.JSON).body(Map.of("type", "CONFERENCE", "id", conference))
+                .post("/v1/partnerships/{id}/programmes/4/evidence", partnership).then().statusCode(201)
+                .header("Location", containsString("/v1/partnerships/" + partnership + "/programmes/4/evidence/" + conference))
+                .body("title", equalTo("Youth and Artistic Conference"));
+        api(metzEditor).contentType("application/merge-patch+json")
+                .body(Map.of("status", "DONE", "startedOn", "2023-04-14", "finishedOn", "2023-04-15"))
+                .patch("/v1/partnerships/{id}/programmes/4", partnership).then().statusCode(200)
+                .body("status", equalTo("DONE"))
+                .body("evidence.id", equalTo(List.of(conference)));
+        api().get("/v1/partnerships/{id}", partnership).then()
+                .body("programmeProgress.planned", equalTo(2))
+                .body("programmeProgress.done", equalTo(1));
     }
 
     /** Chiang Mai's delegation visits Pekalongan; either city's government may edit the record, no one else. */

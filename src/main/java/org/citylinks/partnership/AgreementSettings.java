@@ -1,0 +1,21 @@
+package org.citylinks.partnership;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * When an agreement counts as expiring (README, Configuration). The health job copies it into the
+ * table the database reads, so that the status computed in SQL uses the same window.
+ */
+@ConfigMapping(prefix = "citylinks.partnership-agreement")
+public interface AgreementSettings {
+
+    /** {@code EXPIRING} when the agreement's last day is at most this many days away. */
+    @WithDefault("180")
+    @Min(0)
+    @Max(3660)
+    int expiringWithinDays();
+}
