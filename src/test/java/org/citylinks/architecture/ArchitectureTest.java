@@ -37,6 +37,7 @@ class ArchitectureTest {
             Map.entry("calendar", Set.of("city", "visit", "conference", "partnership")),
             Map.entry("search", Set.of()),
             Map.entry("changes", Set.of()),
+            Map.entry("webhook", Set.of()),
             Map.entry("ops", Set.of("partnership", "proposal")),
             Map.entry("docs", Set.of()),
             Map.entry("devdata", Set.of()));

@@ -11,7 +11,12 @@ public final class Eventually {
     }
 
     public static void passes(Runnable assertion) {
-        long deadline = System.nanoTime() + 10_000_000_000L;
+        passesWithin(java.time.Duration.ofSeconds(10), assertion);
+    }
+
+    /** As {@link #passes}, for what takes longer to happen (a webhook's retry window running out). */
+    public static void passesWithin(java.time.Duration patience, Runnable assertion) {
+        long deadline = System.nanoTime() + patience.toNanos();
         while (true) {
             try {
                 assertion.run();
