@@ -71,11 +71,18 @@ public class PartnershipResource implements PartnershipsApi {
     public Response listPartnerships(String q, UUID cityId, String relationshipType, String status, String health,
             String agreementStatus, java.time.LocalDate expiresBefore, String field, String sort, Integer limit,
             String cursor) {
+        // status=EXPIRING and status=EXPIRED are how people ask for ties whose agreement ends: the agreement's status.
+        boolean agreementWord = "EXPIRING".equals(status) || "EXPIRED".equals(status);
+        AgreementStatus agreement = QueryParameterFormats.enumValue(AgreementStatus.class, "agreementStatus", agreementStatus);
+        if (agreementWord && agreement != null && !agreement.name().equals(status)) {
+            throw ProblemException.invalidParameter("status", "asks for " + status + " agreements, but agreementStatus for "
+                    + agreement + " ones");
+        }
         PartnershipSearch search = new PartnershipSearch(QueryParameterFormats.text(q), cityId,
                 QueryParameterFormats.enumValue(RelationshipType.class, "relationshipType", relationshipType),
-                QueryParameterFormats.enumValue(PartnershipStatus.class, "status", status),
+                agreementWord ? null : QueryParameterFormats.enumValue(PartnershipStatus.class, "status", status),
                 QueryParameterFormats.enumValue(PartnershipHealth.class, "health", health),
-                QueryParameterFormats.enumValue(AgreementStatus.class, "agreementStatus", agreementStatus), expiresBefore,
+                agreementWord ? AgreementStatus.valueOf(status) : agreement, expiresBefore,
                 field == null ? null : QueryParameterFormats.enumValue(CooperationFieldDto.class, "field", field).name(),
                 sort, limit == null ? 20 : limit, cursor);
         PartnershipService.Page page = service.search(search);

@@ -33,6 +33,7 @@ import org.citylinks.api.model.WebhookEventDataDto;
 import org.citylinks.api.model.WebhookEventDto;
 import org.citylinks.api.model.WebhookEventTypeDto;
 import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,8 +43,9 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Delivers webhooks, on a thread of its own. Two steps, each run again as soon as it found work
- * and every {@code poll-interval} while there is none:
+ * Delivers webhooks, on a thread of its own. Two steps, each run again as soon as it found work,
+ * as soon as a writing transaction commits (its notice, V14), and every {@code poll-interval}
+ * (for deliveries whose retry falls due):
  * <ol>
  * <li><b>Fan-out.</b> For each active subscription behind the change feed, the next changes in
  * commit order that its organisation could see when they were committed (the audience the feed
@@ -175,16 +177,24 @@ public class WebhookDispatcher {
     private void run() {
         int failures = 0;
         while (running) {
-            try {
-                int work = fanOut() + deliverDue();
-                failures = 0;
-                if (work == 0) {
-                    Thread.sleep(settings.pollInterval());
+            // One connection listens for the commit notices (V14) for as long as it works; the
+            // wait between rounds ends at a notice or after the poll interval, whichever is first.
+            try (Connection listening = dataSource.getConnection()) {
+                try (java.sql.Statement listen = listening.createStatement()) {
+                    listen.execute("LISTEN citylinks_changes");
                 }
-            } catch (InterruptedException e) {
-                return;
+                PGConnection notices = listening.unwrap(PGConnection.class);
+                while (running) {
+                    int work = fanOut() + deliverDue();
+                    failures = 0;
+                    if (work == 0) {
+                        notices.getNotifications((int) Math.max(1, settings.pollInterval().toMillis()));
+                    } else {
+                        notices.getNotifications(1); // drain what came meanwhile; the next round reads it anyway
+                    }
+                }
             } catch (Exception e) {
-                if (!running) {
+                if (!running || e instanceof InterruptedException) {
                     return;
                 }
                 failures++;

@@ -75,6 +75,9 @@ class PartnershipAgreementTest {
         api().queryParam("cityId", denpasar).queryParam("expiresBefore", TODAY.plusDays(181).toString())
                 .when().get("/v1/partnerships").then().statusCode(200).body("items.size()", equalTo(3))
                 .body("items.validUntil", not(hasItem(TODAY.plusDays(181).toString())));
+        api().queryParam("cityId", denpasar).queryParam("status", "EXPIRED").when().get("/v1/partnerships")
+                .then().statusCode(200).body("items.agreementStatus", equalTo(List.of("EXPIRED")))
+                .body("items[0].status", equalTo("ACTIVE"));
         invalidRequest().queryParam("agreementStatus", "LAPSED").when().get("/v1/partnerships").then().statusCode(400)
                 .body("errors[0].parameter", equalTo("agreementStatus"));
         invalidRequest().queryParam("expiresBefore", "2027-02-30").when().get("/v1/partnerships").then().statusCode(400)
