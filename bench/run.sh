@@ -89,7 +89,9 @@ STARTUP_MS=$(printf '%s\n' "${STARTS[@]}" | sort -n | sed -n 2p)
 echo "ready in ${STARTS[*]} ms on a migrated database (median $STARTUP_MS)"
 # JDK 24+ can start from an ahead-of-time cache (JEP 483) recorded in a training run.
 AOT_MS=n/a
-if "$JAVA" -XX:AOTCacheOutput=/dev/null -version >/dev/null 2>&1; then
+# (The probe writes its cache to a scratch file: the JVM replaces the file it is given, and given
+# /dev/null it left a regular file in its place.)
+if "$JAVA" -XX:AOTCacheOutput="$WORK/probe.aot" -version >/dev/null 2>&1; then
   start_app -XX:AOTCacheOutput="$WORK/app.aot"
   for p in /v1/cities '/v1/cities?q=metz' '/v1/cities?near=0,0&radiusKm=100' /v1/visits /v1/search?q=metz; do
     curl -s -o /dev/null "localhost:$APP_PORT$p"; done

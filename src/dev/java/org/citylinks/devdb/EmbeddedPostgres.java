@@ -73,17 +73,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
             if (port == 0) {
                 port = freePort();
             }
-            Path log = dataDirectory.resolveSibling(dataDirectory.getFileName() + ".log");
-            List<String> command = command(binaries, List.of("postgres", "-D", dataDirectory.toString(),
-                    "-p", Integer.toString(port), "-h", "127.0.0.1", "-k", dataDirectory.toString(),
-                    "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
-                    "-c", "max_connections=200"));
-            Process server = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .start();
-            EmbeddedPostgres postgres = new EmbeddedPostgres(dataDirectory, port, server);
-            postgres.awaitReady(log);
+            EmbeddedPostgres postgres = launch(binaries, dataDirectory, port);
             if (fresh) {
                 postgres.createDatabase(binaries);
             }
@@ -91,6 +81,97 @@ public final class EmbeddedPostgres implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
         }
+    }
+
+    private static EmbeddedPostgres launch(Path binaries, Path dataDirectory, int port) throws IOException {
+        Path log = dataDirectory.resolveSibling(dataDirectory.getFileName() + ".log");
+        List<String> command = command(binaries, List.of("postgres", "-D", dataDirectory.toString(),
+                "-p", Integer.toString(port), "-h", "127.0.0.1", "-k", dataDirectory.toString(),
+                "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
+                "-c", "max_connections=200"));
+        Process server = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+        EmbeddedPostgres postgres = new EmbeddedPostgres(dataDirectory, port, server);
+        postgres.awaitReady(log);
+        return postgres;
+    }
+
+    /**
+     * Starts a streaming replica of {@code primary} on a free port, its data in {@code dataDirectory}
+     * (made from a base backup unless one is already there) and {@code port} (0: a free one): a hot standby that replays the primary's
+     * log as it is written, through a physical replication slot, and serves reads.
+     *
+     * <p>The zonky binaries hold no {@code pg_basebackup}, so the backup is taken the way that tool
+     * takes it, with PostgreSQL's own backup functions: between {@code pg_backup_start} and
+     * {@code pg_backup_stop} the primary's files are copied, and the label that the stop returns
+     * tells the standby where to begin replaying.
+     */
+    public static EmbeddedPostgres startReplica(Path installDirectory, EmbeddedPostgres primary, Path dataDirectory,
+            int port) {
+        try {
+            Path binaries = install(installDirectory);
+            if (!Files.exists(dataDirectory.resolve("PG_VERSION"))) {
+                baseBackup(primary, dataDirectory);
+            }
+            return launch(binaries, dataDirectory, port == 0 ? freePort() : port);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL replica", e);
+        }
+    }
+
+    private static void baseBackup(EmbeddedPostgres primary, Path target) throws IOException {
+        String slot = "replica_" + target.getFileName().toString().replaceAll("[^A-Za-z0-9]", "_").toLowerCase();
+        try (var connection = java.sql.DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + primary.port + "/postgres", USER, "");
+                var statement = connection.createStatement()) {
+            // The slot keeps the log from the backup's start until the standby has streamed it.
+            statement.execute("SELECT pg_create_physical_replication_slot('" + slot + "', true)");
+            statement.execute("SELECT pg_backup_start('citylinks-replica', true)");
+            copyData(primary.dataDirectory, target);
+            String label;
+            try (var row = statement.executeQuery("SELECT labelfile FROM pg_backup_stop(false)")) {
+                row.next();
+                label = row.getString(1);
+            }
+            Files.writeString(target.resolve("backup_label"), label);
+            Files.writeString(target.resolve("standby.signal"), "");
+            Files.writeString(target.resolve("postgresql.auto.conf"), "primary_conninfo = 'host=127.0.0.1 port="
+                    + primary.port + " user=" + USER + "'\nprimary_slot_name = '" + slot + "'\n",
+                    java.nio.file.StandardOpenOption.APPEND);
+        } catch (java.sql.SQLException e) {
+            throw new IOException("Could not take a base backup of the primary", e);
+        }
+    }
+
+    /** The primary's files as a base backup holds them: without its log, its lock file and its slots. */
+    private static void copyData(Path source, Path target) throws IOException {
+        Set<String> emptied = Set.of("pg_wal", "pg_replslot", "pg_stat_tmp", "pg_dynshmem", "pg_notify",
+                "pg_serial", "pg_snapshots", "pg_subtrans");
+        Set<String> skipped = Set.of("postmaster.pid", "postmaster.opts");
+        try (var paths = Files.walk(source)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                Path relative = source.relativize(path);
+                if (relative.getNameCount() > 1 && emptied.contains(relative.getName(0).toString())
+                        || skipped.contains(relative.toString())) {
+                    continue;
+                }
+                Path copy = target.resolve(relative.toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(copy);
+                } else if (Files.isRegularFile(path) && !relative.getFileName().toString().startsWith(".s.PGSQL")) {
+                    // (The server's socket and its lock file live here too, with -k: they are not data.)
+                    try {
+                        Files.copy(path, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    } catch (java.nio.file.NoSuchFileException gone) {
+                        // A file the server removed while the backup ran: the log replays its fate.
+                    }
+                }
+            }
+        }
+        Files.createDirectories(target.resolve("pg_wal").resolve("archive_status"));
+        Files.setPosixFilePermissions(target, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
     }
 
     /**
@@ -186,7 +267,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
             if (Files.exists(dataDirectory.resolve("postmaster.pid")) && accepts()) {
                 String pid = Files.readAllLines(dataDirectory.resolve("postmaster.pid")).stream()
                         .skip(7).findFirst().orElse("");
-                if (pid.trim().equals("ready")) {
+                // A hot standby reports itself ready for reads as "standby".
+                if (pid.trim().equals("ready") || pid.trim().equals("standby")) {
                     return;
                 }
             }

