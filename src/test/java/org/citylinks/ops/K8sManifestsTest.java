@@ -124,8 +124,15 @@ class K8sManifestsTest {
 
         // The database Secret is the one CloudNativePG writes for the Cluster, and policy lets the pods reach it.
         String cluster = only(objects, "Cluster").path("metadata").path("name").asText();
-        container.path("env").forEach(variable -> assertEquals(cluster + "-app",
-                variable.path("valueFrom").path("secretKeyRef").path("name").asText()));
+        // The reads' replica, where one is named, is the Cluster's read-only Service.
+        container.path("env").forEach(variable -> {
+            if (variable.path("name").asText().equals("QUARKUS_DATASOURCE_REPLICA_JDBC_URL")) {
+                String url = variable.path("value").asText();
+                assertTrue(url.isEmpty() || url.startsWith("jdbc:postgresql://" + cluster + "-ro:"), url);
+            } else {
+                assertEquals(cluster + "-app", variable.path("valueFrom").path("secretKeyRef").path("name").asText());
+            }
+        });
         assertEquals(cluster, only(objects, "NetworkPolicy").path("spec").path("egress").get(0).path("to").get(0)
                 .path("podSelector").path("matchLabels").path("cnpg.io/cluster").asText());
 
