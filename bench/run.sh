@@ -101,6 +101,17 @@ if "$JAVA" -XX:AOTCacheOutput="$WORK/probe.aot" -version >/dev/null 2>&1; then
   AOT_MS=$(printf '%s\n' "${STARTS[@]}" | sort -n | sed -n 2p)
   echo "ready in ${STARTS[*]} ms with the AOT cache (median $AOT_MS)"
 fi
+# The container image ships a class-data archive made at image build, as src/main/docker/Dockerfile.jvm
+# makes it (the application exits once started, before it needs a database); measured here the same way.
+"$JAVA" -XX:ArchiveClassesAtExit="$WORK/app-cds.jsa" -Dquarkus.appcds.generate=true -jar target/quarkus-app/quarkus-run.jar \
+  >> "$WORK/app.log" 2>&1 || true
+CDS_MS=n/a
+if [ -f "$WORK/app-cds.jsa" ]; then
+  STARTS=()
+  for i in 1 2 3; do start_app -XX:SharedArchiveFile="$WORK/app-cds.jsa"; STARTS+=($STARTUP_MS); kill $APP_PID; wait $APP_PID 2>/dev/null || true; done
+  CDS_MS=$(printf '%s\n' "${STARTS[@]}" | sort -n | sed -n 2p)
+  echo "ready in ${STARTS[*]} ms with the image's class-data archive (median $CDS_MS)"
+fi
 start_app
 TOKEN=$("$JAVA" -cp "target/quarkus-app/lib/main/*:target/quarkus-app/lib/boot/*:src/test/resources" bench/Token.java $ISSUER)
 
@@ -133,6 +144,15 @@ with open(sys.argv[2], encoding='utf-8') as src, open(sys.argv[3], 'w', encoding
         writer.writerow(row)
 PY
 read -r UCCN_MS UCCN < <(import /v1/cities/import "$WORK/uccn-iso2.csv")   # UNESCO Creative Cities memberships
+
+# Bytes on the wire for a mobile client: a page of 100 cities and a page of the change feed, as sent
+# uncompressed and as gzip and brotli when the client asks (curl counts the bytes received).
+wire() { curl -s -o /dev/null -w '%{size_download}' ${2:+-H "Accept-Encoding: $2"} "localhost:$APP_PORT$1"; }
+WIRE_ROWS=""
+for p in '/v1/cities?limit=100' '/v1/changes?limit=100'; do
+  WIRE_ROWS+="| \`$p\` | $(wire "$p") | $(wire "$p" gzip) | $(wire "$p" br) |"$'\n'
+done
+echo "== bytes on the wire"; printf '%s' "$WIRE_ROWS"
 CITY_RATE=$(( CITIES * 1000 / CITY_MS ))
 echo "cities: $CITIES in $CITY_MS ms ($CITY_RATE/s); partnerships: $TWINS in $TWIN_MS ms; UNESCO memberships: $UCCN in $UCCN_MS ms"
 
@@ -295,8 +315,14 @@ REPORT=bench/results/$(date -u +%Y-%m-%d-%H%M).md
   BY_ID=$(read -r a _ <<< "${RESULT[$LABEL|city by id]}"; echo "$a")
   echo "- city by id at $LABEL: $BY_ID requests/s, $(share "$BY_ID" "${CEILING[$LABEL]}") of that phase's ceiling"
   echo "- import: $CITIES cities in $CITY_MS ms ($CITY_RATE cities/s); $TWINS partnerships in $TWIN_MS ms; $UCCN UNESCO Creative Cities memberships in $UCCN_MS ms"
-  echo "- start-up to ready on a migrated database (median of 3): $STARTUP_MS ms; with the JDK's AOT cache: $AOT_MS ms"
+  echo "- start-up to ready on a migrated database (median of 3): $STARTUP_MS ms; with the image's class-data archive (as shipped): $CDS_MS ms; with the JDK's AOT cache from a training run: $AOT_MS ms"
   echo "- service RSS after the benchmark: $RSS_MB MB (JVM options: ${JVM_OPTS[*]})"
+  echo
+  echo "## Bytes on the wire (real data)"
+  echo
+  echo "| request | uncompressed | gzip | brotli |"
+  echo "|---|---|---|---|"
+  printf '%s' "$WIRE_ROWS"
   echo "- errors are non-2xx answers; in \"move a proposal\" they are 409s once every draft has been moved and the list wraps round"
   echo
   echo "## Database time per statement in the $LABEL scenarios (pg_stat_statements)"
