@@ -42,9 +42,23 @@ final class ConcurrentBatches implements AutoCloseable {
         while (writing.size() >= writers || alone && !writing.isEmpty()) {
             finish(writing.removeFirst());
         }
-        writing.addLast(new Writing(executor.submit(write), Set.copyOf(keys)));
+        writing.addLast(new Writing(executor.submit(() -> inRequestContext(write)), Set.copyOf(keys)));
         if (alone) {
             finishAll();
+        }
+    }
+
+    /**
+     * Runs a batch in a request context of its own: Hibernate asks which database a session uses
+     * (ReadRouting) only within one, and a writer thread has none of its own.
+     */
+    private static void inRequestContext(Runnable write) {
+        io.quarkus.arc.ManagedContext context = io.quarkus.arc.Arc.container().requestContext();
+        context.activate();
+        try {
+            write.run();
+        } finally {
+            context.terminate();
         }
     }
 
