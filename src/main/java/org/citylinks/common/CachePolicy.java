@@ -21,7 +21,7 @@ public class CachePolicy {
     private final int publicMaxAge;
 
     CachePolicy(HttpSettings settings) {
-        this.publicMaxAge = settings.publicCacheMaxAge();
+        this.publicMaxAge = SettingsCheck.atLeast("citylinks.http.public-cache-max-age", settings.publicCacheMaxAge(), 0);
     }
 
     void register(@Observes Router router) {

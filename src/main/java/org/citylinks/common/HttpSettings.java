@@ -2,12 +2,10 @@ package org.citylinks.common;
 
 import java.util.Optional;
 
-import jakarta.validation.constraints.Min;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** How the service presents itself over HTTP (README, Configuration); checked at start-up. */
+/** How the service presents itself over HTTP (README, Configuration); {@link CachePolicy} checks it at start-up. */
 @ConfigMapping(prefix = "citylinks.http")
 public interface HttpSettings {
 
@@ -16,6 +14,5 @@ public interface HttpSettings {
 
     /** How long shared caches may keep an anonymous read ({@link CachePolicy}), in seconds. */
     @WithDefault("60")
-    @Min(0)
     int publicCacheMaxAge();
 }

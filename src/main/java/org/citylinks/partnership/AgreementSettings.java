@@ -1,8 +1,5 @@
 package org.citylinks.partnership;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -13,9 +10,7 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "citylinks.partnership-agreement")
 public interface AgreementSettings {
 
-    /** {@code EXPIRING} when the agreement's last day is at most this many days away. */
+    /** {@code EXPIRING} when the agreement's last day is at most this many days away: 0 to 3660. */
     @WithDefault("180")
-    @Min(0)
-    @Max(3660)
     int expiringWithinDays();
 }

@@ -1,13 +1,12 @@
 package org.citylinks.partnership;
 
-import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.Min;
+import org.citylinks.common.SettingsCheck;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
- * The thresholds of partnership health (README, Partnership health), validated at start-up. The
+ * The thresholds of partnership health (README, Partnership health), checked at start-up. The
  * job copies them into the table the database's triggers read, so that a health computed in SQL
  * uses the same ones.
  */
@@ -16,15 +15,16 @@ public interface HealthSettings {
 
     /** ACTIVE with activity within this many years. */
     @WithDefault("2")
-    @Min(1)
     int quietAfterYears();
 
     /** QUIET within this many, DORMANT before. */
     @WithDefault("5")
     int dormantAfterYears();
 
-    @AssertTrue(message = "dormant-after-years must be more than quiet-after-years")
-    default boolean isOrdered() {
-        return dormantAfterYears() > quietAfterYears();
+    /** Stops the start when a threshold is out of range ({@link PartnershipHealthJob} calls it). */
+    default void check() {
+        SettingsCheck.atLeast("citylinks.partnership-health.quiet-after-years", quietAfterYears(), 1);
+        SettingsCheck.require(dormantAfterYears() > quietAfterYears(),
+                "citylinks.partnership-health.dormant-after-years must be more than quiet-after-years");
     }
 }

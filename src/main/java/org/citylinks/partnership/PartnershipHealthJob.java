@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.citylinks.common.SettingsCheck;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
@@ -33,6 +34,8 @@ public class PartnershipHealthJob {
     AgreementSettings agreements;
 
     void onStart(@Observes StartupEvent started) {
+        settings.check();
+        SettingsCheck.between("citylinks.partnership-agreement.expiring-within-days", agreements.expiringWithinDays(), 0, 3660);
         int quietAfterYears = settings.quietAfterYears();
         int dormantAfterYears = settings.dormantAfterYears();
         int changed = configureAndRefresh();

@@ -31,6 +31,7 @@ import jakarta.inject.Inject;
 import org.citylinks.api.model.WebhookEventDataDto;
 import org.citylinks.api.model.WebhookEventDto;
 import org.citylinks.api.model.WebhookEventTypeDto;
+import org.citylinks.common.SettingsCheck;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 
@@ -160,6 +161,7 @@ public class WebhookDispatcher {
     }
 
     void onStart(@Observes StartupEvent started) {
+        int concurrency = SettingsCheck.between("citylinks.webhooks.concurrency", settings.concurrency(), 1, 256);
         if (!settings.deliver()) {
             LOG.info("Webhooks: this replica does not deliver (citylinks.webhooks.deliver=false)");
             return;
@@ -167,7 +169,7 @@ public class WebhookDispatcher {
         http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER)
                 .build();
         senders = Executors.newVirtualThreadPerTaskExecutor();
-        slots = new java.util.concurrent.Semaphore(settings.concurrency());
+        slots = new java.util.concurrent.Semaphore(concurrency);
         running = true;
         loop = Thread.ofPlatform().daemon().name("webhook-dispatcher").start(this::run);
     }

@@ -4,9 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -48,9 +45,7 @@ public interface WebhookSettings {
     @WithDefault("PT0.2S")
     Duration pollInterval();
 
-    /** How many deliveries are in flight at once, per replica. */
+    /** How many deliveries are in flight at once, per replica: 1 to 256 ({@link WebhookDispatcher} checks it). */
     @WithDefault("16")
-    @Min(1)
-    @Max(256)
     int concurrency();
 }
