@@ -21,6 +21,13 @@ public interface HealthSettings {
     @WithDefault("5")
     int dormantAfterYears();
 
+    /**
+     * Whether start-up recomputes health before the service is ready. Off only for the container
+     * image's training run (src/main/docker/train-aot.sh), which starts the service with no database.
+     */
+    @WithDefault("true")
+    boolean refreshAtStart();
+
     /** Stops the start when a threshold is out of range ({@link PartnershipHealthJob} calls it). */
     default void check() {
         SettingsCheck.atLeast("citylinks.partnership-health.quiet-after-years", quietAfterYears(), 1);

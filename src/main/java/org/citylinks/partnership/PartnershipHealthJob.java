@@ -36,6 +36,9 @@ public class PartnershipHealthJob {
     void onStart(@Observes StartupEvent started) {
         settings.check();
         SettingsCheck.between("citylinks.partnership-agreement.expiring-within-days", agreements.expiringWithinDays(), 0, 3660);
+        if (!settings.refreshAtStart()) {
+            return;
+        }
         int quietAfterYears = settings.quietAfterYears();
         int dormantAfterYears = settings.dormantAfterYears();
         int changed = configureAndRefresh();
