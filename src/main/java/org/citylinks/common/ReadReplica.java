@@ -14,6 +14,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.agroal.DataSource;
 import io.quarkus.arc.Arc;
 import io.quarkus.scheduler.Scheduled;
@@ -40,16 +42,29 @@ public class ReadReplica {
     @Inject
     ReadReplicaSettings settings;
 
+    @Inject
+    MeterRegistry meters;
+
     private AgroalDataSource dataSource;
     private volatile boolean up;
     private volatile long restUntil;
     private volatile WalPosition replayed = new WalPosition(0);
+    // Looked up once: a registry lookup on every request costs a map search and an allocation.
+    private Counter primaryRequests;
+    private Counter replicaRequests;
 
     @PostConstruct
     void find() {
         if (url.isPresent()) {
             dataSource = Arc.container().instance(AgroalDataSource.class, new DataSource.DataSourceLiteral(DATASOURCE)).get();
+            primaryRequests = meters.counter("citylinks.database.requests", "database", ReadRouting.PRIMARY);
+            replicaRequests = meters.counter("citylinks.database.requests", "database", ReadRouting.REPLICA);
         }
+    }
+
+    /** Counts a request that the named database served (the metric {@code citylinks.database.requests}). */
+    void served(String database) {
+        (ReadRouting.REPLICA.equals(database) ? replicaRequests : primaryRequests).increment();
     }
 
     public boolean configured() {

@@ -3,7 +3,6 @@ package org.citylinks.common;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
@@ -27,15 +26,12 @@ public class ReadRequest {
     @Inject
     ReadReplica replica;
 
-    @Inject
-    MeterRegistry meters;
-
     private String database;
 
     String database() {
         if (database == null) {
             database = choose();
-            meters.counter("citylinks.database.requests", "database", database).increment();
+            replica.served(database);
         }
         return database;
     }
