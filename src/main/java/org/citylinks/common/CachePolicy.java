@@ -3,9 +3,8 @@ package org.citylinks.common;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
-
+import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -33,7 +32,7 @@ public class CachePolicy {
             var response = context.response();
             int status = response.getStatusCode();
             var request = context.request();
-            boolean read = request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD;
+            boolean read = ReadRequest.isRead(request.method());
             boolean anonymous = request.getHeader(HttpHeaders.AUTHORIZATION) == null;
             String path = request.path() == null ? "" : request.path();
             boolean publicPath = path.startsWith("/v1/") || path.equals("/q/openapi") || path.startsWith("/docs");
@@ -42,14 +41,21 @@ public class CachePolicy {
                 policy = "no-store";
             } else if (read && anonymous && publicPath && (status == 200 || status == 304) && publicMaxAge > 0) {
                 policy = "public, max-age=" + publicMaxAge;
-                // One Vary line, whichever of this and ResponseCompression comes first.
-                String vary = String.join(", ", response.headers().getAll(HttpHeaders.VARY));
-                response.headers().set(HttpHeaders.VARY, vary.isEmpty() ? "Authorization, Accept" : vary + ", Authorization, Accept");
+                addVary(response.headers(), "Authorization, Accept");
             } else {
                 policy = "private, no-cache";
             }
             response.headers().set(HttpHeaders.CACHE_CONTROL, policy);
         });
         context.next();
+    }
+
+    /**
+     * Adds names to the answer's one {@code Vary} line, whichever of this and
+     * {@link ResponseCompression} comes first (some caches read only the first line).
+     */
+    static void addVary(MultiMap headers, String names) {
+        String vary = String.join(", ", headers.getAll(HttpHeaders.VARY));
+        headers.set(HttpHeaders.VARY, vary.isEmpty() ? names : vary + ", " + names);
     }
 }

@@ -43,8 +43,7 @@ public class ResponseCompression {
                 return;
             }
             if (!varies(headers)) {
-                String vary = String.join(", ", headers.getAll(HttpHeaders.VARY));
-                headers.set(HttpHeaders.VARY, vary.isEmpty() ? "Accept-Encoding" : vary + ", Accept-Encoding");
+                CachePolicy.addVary(headers, "Accept-Encoding");
             }
             String length = headers.get(HttpHeaders.CONTENT_LENGTH);
             if (length != null && !headers.contains(HttpHeaders.CONTENT_ENCODING) && isSmall(length)) {
