@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.persistence.Query;
 
@@ -85,7 +84,7 @@ public record Viewer(String subject, boolean operator, boolean editor, boolean a
 
     /** The values of {@link #condition}'s placeholders, in order. */
     public List<Object> parameters() {
-        return operator || organizations.isEmpty() ? List.of() : List.of(array(organizations), array(cities()));
+        return operator || organizations.isEmpty() ? List.of() : List.of(SqlArrays.uuids(organizations), SqlArrays.uuids(cities()));
     }
 
     /** As {@link #condition}, with the named parameters {@code viewer_orgs} and {@code viewer_cities}. */
@@ -100,14 +99,9 @@ public record Viewer(String subject, boolean operator, boolean editor, boolean a
     /** Binds the parameters {@link #namedCondition} used, if any. */
     public <Q extends Query> Q bind(Q query) {
         if (!operator && !organizations.isEmpty()) {
-            query.setParameter("viewer_orgs", array(organizations));
-            query.setParameter("viewer_cities", array(cities()));
+            query.setParameter("viewer_orgs", SqlArrays.uuids(organizations));
+            query.setParameter("viewer_cities", SqlArrays.uuids(cities()));
         }
         return query;
-    }
-
-    /** A PostgreSQL array literal of ids: UUIDs need no quoting. */
-    private static String array(Set<UUID> ids) {
-        return ids.stream().map(UUID::toString).sorted().collect(Collectors.joining(",", "{", "}"));
     }
 }

@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.citylinks.common.KeysetQuery;
+import org.citylinks.common.SqlArrays;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
@@ -40,7 +41,7 @@ public class OrganizationRepository implements PanacheRepositoryBase<Organizatio
     @SuppressWarnings("unchecked")
     List<Object[]> existing(Set<UUID> ids) {
         return getEntityManager().createNativeQuery("SELECT id, city_id FROM organization WHERE id = ANY(CAST(?1 AS uuid[]))")
-                .setParameter(1, ids.stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(",", "{", "}")))
+                .setParameter(1, SqlArrays.uuids(ids))
                 .getResultList();
     }
 
@@ -50,10 +51,12 @@ public class OrganizationRepository implements PanacheRepositoryBase<Organizatio
         if (cities.isEmpty()) {
             return governments;
         }
-        getEntityManager().createQuery("SELECT o.cityId, o.id FROM Organization o WHERE o.cityId IN :cities"
-                + " ORDER BY o.createdAt, o.id", Object[].class)
-                .setParameter("cities", java.util.Set.copyOf(cities)).getResultList()
-                .forEach(row -> governments.computeIfAbsent((UUID) row[0], c -> new java.util.ArrayList<>()).add((UUID) row[1]));
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = getEntityManager().createNativeQuery("SELECT city_id, id FROM organization"
+                + " WHERE city_id = ANY(CAST(?1 AS uuid[])) ORDER BY created_at, id")
+                .unwrap(org.hibernate.query.NativeQuery.class).addSynchronizedEntityClass(Organization.class)
+                .setParameter(1, SqlArrays.uuids(cities)).getResultList();
+        rows.forEach(row -> governments.computeIfAbsent((UUID) row[0], c -> new java.util.ArrayList<>()).add((UUID) row[1]));
         return governments;
     }
 

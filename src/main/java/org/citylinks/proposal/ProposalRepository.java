@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import org.citylinks.common.KeysetQuery;
 import org.citylinks.common.KeysetQuery.SortField;
 import org.citylinks.common.SearchVocabulary;
+import org.citylinks.common.SqlArrays;
 import org.citylinks.common.TextMatch;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -72,9 +73,12 @@ public class ProposalRepository implements PanacheRepositoryBase<Proposal, UUID>
         Map<UUID, List<ProposalEvent>> history = new java.util.HashMap<>();
         proposalIds.forEach(id -> history.put(id, new ArrayList<>()));
         if (!proposalIds.isEmpty()) {
-            getEntityManager().createQuery("SELECT e FROM ProposalEvent e WHERE e.proposalId IN :ids ORDER BY e.id",
-                    ProposalEvent.class).setParameter("ids", proposalIds).getResultList()
-                    .forEach(event -> history.get(event.proposalId).add(event));
+            @SuppressWarnings("unchecked")
+            List<ProposalEvent> events = getEntityManager().createNativeQuery(
+                    "SELECT * FROM proposal_event WHERE proposal_id = ANY(CAST(?1 AS uuid[])) ORDER BY id", ProposalEvent.class)
+                    .unwrap(org.hibernate.query.NativeQuery.class).addSynchronizedEntityClass(ProposalEvent.class)
+                    .setParameter(1, SqlArrays.uuids(proposalIds)).getResultList();
+            events.forEach(event -> history.get(event.proposalId).add(event));
         }
         return history;
     }
