@@ -1,9 +1,12 @@
 package org.citylinks.common;
 
+import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
@@ -25,9 +28,12 @@ import io.vertx.ext.web.RoutingContext;
 public class ResponseCompression {
 
     static final int THRESHOLD_BYTES = 1024;
-    private static final Set<String> COMPRESSED_TYPES = Set.of("application/json", "application/problem+json",
-            "text/calendar", "text/csv", "application/yaml", "text/html", "text/css", "text/javascript",
-            "application/javascript");
+    // The same list Vert.x compresses by, read from its setting rather than written again here.
+    private final Set<String> compressedTypes;
+
+    ResponseCompression(@ConfigProperty(name = "quarkus.http.compress-media-types") List<String> compressedTypes) {
+        this.compressedTypes = Set.copyOf(compressedTypes);
+    }
 
     void register(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE + 1).handler(this::handle);
@@ -39,7 +45,7 @@ public class ResponseCompression {
         context.addHeadersEndHandler(ignored -> {
             MultiMap headers = context.response().headers();
             String type = headers.get(HttpHeaders.CONTENT_TYPE);
-            if (type == null || !COMPRESSED_TYPES.contains(baseType(type))) {
+            if (type == null || !compressedTypes.contains(baseType(type))) {
                 return;
             }
             if (!varies(headers)) {
