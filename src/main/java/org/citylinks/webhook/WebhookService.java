@@ -22,6 +22,7 @@ import org.citylinks.common.Problem;
 import org.citylinks.common.ProblemException;
 import org.citylinks.common.ProblemType;
 import org.citylinks.common.ReadOnlyMembers;
+import org.citylinks.common.SqlArrays;
 import org.citylinks.common.Viewer;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -100,7 +101,7 @@ public class WebhookService {
         Viewer viewer = current.viewer();
         KeysetQuery query = new KeysetQuery("w.id", "webhook_subscription w");
         if (!viewer.operator()) {
-            query.where("w.organization_id = ANY(CAST(? AS uuid[]))", array(viewer));
+            query.where("w.organization_id = ANY(CAST(? AS uuid[]))", SqlArrays.uuids(viewer.organizations()));
         }
         query.orderBy(List.of(KeysetQuery.SortKey.asc("w.created_at", "timestamptz"), KeysetQuery.SortKey.asc("w.id", "uuid")));
         KeysetQuery.Page page = query.run(em, cursor, limit);
@@ -207,11 +208,6 @@ public class WebhookService {
     private boolean organizationExists(UUID id) {
         return !em.createNativeQuery("SELECT 1 FROM organization WHERE id = ?1").setParameter(1, id).getResultList()
                 .isEmpty();
-    }
-
-    private static String array(Viewer viewer) {
-        return viewer.organizations().stream().map(UUID::toString).sorted()
-                .collect(java.util.stream.Collectors.joining(",", "{", "}"));
     }
 
     static Instant now() {
