@@ -1,5 +1,7 @@
 package org.citylinks.partnership;
 
+import org.citylinks.common.SettingsCheck;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -13,4 +15,9 @@ public interface AgreementSettings {
     /** {@code EXPIRING} when the agreement's last day is at most this many days away: 0 to 3660. */
     @WithDefault("180")
     int expiringWithinDays();
+
+    /** Stops the start when the window is out of range ({@link PartnershipHealthJob} calls it). */
+    default void check() {
+        SettingsCheck.between("citylinks.partnership-agreement.expiring-within-days", expiringWithinDays(), 0, 3660);
+    }
 }

@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.citylinks.common.SettingsCheck;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
@@ -35,7 +34,7 @@ public class PartnershipHealthJob {
 
     void onStart(@Observes StartupEvent started) {
         settings.check();
-        SettingsCheck.between("citylinks.partnership-agreement.expiring-within-days", agreements.expiringWithinDays(), 0, 3660);
+        agreements.check();
         if (!settings.refreshAtStart()) {
             return;
         }
