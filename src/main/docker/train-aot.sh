@@ -13,13 +13,13 @@
 # The image is built where no database exists, so the run starts without one: no migration, no
 # schema check, no health refresh at start, a datasource that refuses connections (requests that
 # reach the database answer 503, which trains the problem path too). Tokens are checked with the
-# dev profile's public key (src/test/resources/jwt); the process exits before it could accept any.
+# dev profile's public key (application.properties, by reference; src/test/resources/jwt); the
+# process exits before it could accept any.
 set -euo pipefail
 JAR=$1
 CACHE=$2
 PORT=${3:-18099}
 JAVA=${JAVA:-java}
-DEV_PUBLIC_KEY=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAs9+2XxCxYWFeXj0b8dUXIV1lzQP9FhhozSQ5VihluyOyjbxT42BFWPZd5vpbppeggX1iWwtF5X3Q0P/8mlqW2GKhwyQeazSW3CflBdnn5jkqVjtwVWtIrQ8PouM6ATT6Ws4EaaksExHAh8oBgERFNBqevQ0MdUOiaabEb+l78fUDcy8xH1VE+X7LscQl3Q7nfb1Hq4jaQPFGYxptOkZKYBbCKSfJF8l53dAyIZK/RiGAq0gPTjswrSqbxbJtgNusA4Vm3mKJWUwBOa9qrf3KkUpEtrMwDfc91urmiv36IdjEED8YRkGQHVNqZNjsRRuxhGxh8NMzfLBqCWh3i33IjwIDAQAB
 
 rm -f "$CACHE"
 "$JAVA" -XX:AOTCacheOutput="$CACHE" "${@:4}" \
@@ -29,7 +29,7 @@ rm -f "$CACHE"
   -Dquarkus.flyway.migrate-at-start=false \
   -Dquarkus.hibernate-orm.schema-management.strategy=none \
   -Dcitylinks.partnership-health.refresh-at-start=false \
-  -Dquarkus.oidc.public-key="$DEV_PUBLIC_KEY" -Dquarkus.oidc.token.issuer=training \
+  '-Dquarkus.oidc.public-key=${%dev.quarkus.oidc.public-key}' -Dquarkus.oidc.token.issuer=training \
   -jar "$JAR" > "$CACHE.log" 2>&1 &
 APP=$!
 # Plain HTTP/1.1 over bash's /dev/tcp: the runtime image has no curl to rely on.
